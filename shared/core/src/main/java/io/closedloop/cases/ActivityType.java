@@ -1,0 +1,31 @@
+package io.closedloop.cases;
+
+/** What an activity-log entry records. Each maps to at most one domain event on the bus. */
+public enum ActivityType {
+    CASE_OPENED("CaseOpened"),
+    CASE_ASSIGNED("CaseAssigned"),
+    WATCHER_ADDED(null),
+    ACTION_TAKEN("ActionTaken"),
+    NOTE_ADDED("NoteAdded"),
+    ROOT_CAUSE_SET("RootCauseSet"),
+    PRIORITY_CHANGED("PriorityChanged"),
+    CASE_CLOSED("CaseClosed"),
+    CASE_REOPENED("CaseReopened"),
+    ALERT_SENT(null),
+    ALERT_FAILED(null),
+    SLA_REMINDER("SlaReminder"),
+    SLA_BREACHED("SlaBreached"),
+    ESCALATED("SlaEscalated"),
+    LINKS_REVOKED(null);
+
+    private final String eventType;
+
+    ActivityType(String eventType) {
+        this.eventType = eventType;
+    }
+
+    /** The domain event published for this entry, or null when it is internal to the case. */
+    public String eventType() {
+        return eventType;
+    }
+}

@@ -1,0 +1,9 @@
+package io.closedloop.config;
+
+/** Case priority, lowest first. */
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
+}

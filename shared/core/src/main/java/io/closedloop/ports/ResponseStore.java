@@ -1,0 +1,28 @@
+package io.closedloop.ports;
+
+import io.closedloop.domain.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Durable, idempotent storage of responses. */
+public interface ResponseStore {
+
+    /**
+     * Stores a response unless the store already holds the same or a newer revision of it: one conditional write,
+     * safe to call any number of times, concurrently.
+     */
+    StoreOutcome store(Response response);
+
+    /**
+     * Merges a partial delivery (one answered question) into the stored response: answers, attributes and the score
+     * are added; the comment and respondent fields only fill gaps. Optimistic, retried on a lost race.
+     */
+    StoreOutcome merge(Response partial);
+
+    /** The responses of a campaign submitted on the given days (inclusive), for dry runs; never a scan. */
+    void forEachInPeriod(String campaignId, LocalDate from, LocalDate to, Consumer<Response> consumer);
+
+    /** For tests and tools: every stored revision of one response, newest first. */
+    List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId);
+}

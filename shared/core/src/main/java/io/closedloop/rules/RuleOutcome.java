@@ -1,0 +1,26 @@
+package io.closedloop.rules;
+
+import io.closedloop.config.Priority;
+import java.util.List;
+
+/**
+ * What follows a match. {@code fallbackResponderId} takes the case when the assignment finds nobody.
+ * {@code loop} names the follow-up programme, e.g. "detractor-recovery" or "promoter-review".
+ */
+public record RuleOutcome(
+        boolean openCase,
+        Priority priority,
+        List<PriorityOverride> triage,
+        Assignment assignment,
+        String fallbackResponderId,
+        String slaPolicyId,
+        boolean alertAssignee,
+        List<String> watcherIds,
+        String loop) {
+
+    public RuleOutcome {
+        priority = priority == null ? Priority.NORMAL : priority;
+        triage = triage == null ? List.of() : List.copyOf(triage);
+        watcherIds = watcherIds == null ? List.of() : List.copyOf(watcherIds);
+    }
+}
