@@ -1,6 +1,8 @@
 package io.closedloop.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,6 +32,10 @@ public final class Json {
             .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false)
             .configure(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS, false)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // Records are (de)serialized by their components only; helper methods such as isClosed() stay out of JSON
+            .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .addModule(new JavaTimeModule())
             .build();
 

@@ -1,19 +1,24 @@
 package io.closedloop.ports;
 
-import io.closedloop.config.Configuration;
+import io.closedloop.config.ConfigEntry;
+import io.closedloop.config.ConfigKind;
+import java.util.List;
+import java.util.Optional;
 
-/** Reads the whole configuration in one go (one query), and writes single configuration entries. */
+/** Configuration entries: all read with one query, written one at a time with optimistic locking. */
 public interface ConfigStore {
 
-    Configuration load();
+    List<ConfigEntry> loadAll();
+
+    Optional<ConfigEntry> find(ConfigKind kind, String id);
 
     /**
-     * Writes one entry (a source, rule, plan version…) as JSON under its kind and id. With {@code expectedVersion}
-     * >= 0 the write only succeeds if the stored entry has that version (0 = must not exist yet).
+     * Writes one entry. The write only succeeds if the stored entry has version {@code entry.version() - 1}
+     * (version 1 = must not exist yet).
      *
      * @throws ConflictException when the stored version differs
      */
-    void put(String kind, String id, long expectedVersion, String json);
+    void put(ConfigEntry entry);
 
-    void delete(String kind, String id);
+    void delete(ConfigKind kind, String id);
 }

@@ -1,0 +1,85 @@
+package io.closedloop.dynamodb;
+
+import java.util.concurrent.atomic.DoubleAdder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * Asks DynamoDB for the consumed capacity of every call (INDEXES: table and each index) and adds it up, so tests
+ * can assert the write and read units of a path and functions can log them.
+ */
+public final class CapacityMeter implements ExecutionInterceptor {
+
+    private final DoubleAdder writeUnits = new DoubleAdder();
+    private final DoubleAdder readUnits = new DoubleAdder();
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        ReturnConsumedCapacity all = ReturnConsumedCapacity.INDEXES;
+        return switch (context.request()) {
+            case PutItemRequest r -> r.toBuilder().returnConsumedCapacity(all).build();
+            case UpdateItemRequest r -> r.toBuilder().returnConsumedCapacity(all).build();
+            case DeleteItemRequest r -> r.toBuilder().returnConsumedCapacity(all).build();
+            case GetItemRequest r -> r.toBuilder().returnConsumedCapacity(all).build();
+            case QueryRequest r -> r.toBuilder().returnConsumedCapacity(all).build();
+            case BatchGetItemRequest r -> r.toBuilder().returnConsumedCapacity(all).build();
+            default -> context.request();
+        };
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        SdkResponse response = context.response();
+        switch (response) {
+            case PutItemResponse r -> write(r.consumedCapacity());
+            case UpdateItemResponse r -> write(r.consumedCapacity());
+            case DeleteItemResponse r -> write(r.consumedCapacity());
+            case GetItemResponse r -> read(r.consumedCapacity());
+            case QueryResponse r -> read(r.consumedCapacity());
+            case BatchGetItemResponse r -> r.consumedCapacity().forEach(this::read);
+            default -> { }
+        }
+    }
+
+    private void write(ConsumedCapacity capacity) {
+        if (capacity != null && capacity.capacityUnits() != null) {
+            writeUnits.add(capacity.capacityUnits());
+        }
+    }
+
+    private void read(ConsumedCapacity capacity) {
+        if (capacity != null && capacity.capacityUnits() != null) {
+            readUnits.add(capacity.capacityUnits());
+        }
+    }
+
+    public double writeUnits() {
+        return writeUnits.sum();
+    }
+
+    public double readUnits() {
+        return readUnits.sum();
+    }
+
+    public void reset() {
+        writeUnits.reset();
+        readUnits.reset();
+    }
+}
