@@ -196,11 +196,14 @@ public final class CaseCommands {
                         "This case has no action plan, so it has no exit states.");
             }
         } else {
-            PlanClosing closing = exitState(plan, exitStateId);
-            if (closing instanceof PlanClosing.Refused(CaseError error)) {
-                return error;
+            if (exitStateId == null) {
+                return exitStateRequired();
             }
-            exitState = ((PlanClosing.Closes) closing).exitState();
+            Optional<ExitState> found = plan.exitState(exitStateId);
+            if (found.isEmpty()) {
+                return unknownExitState();
+            }
+            exitState = found.get();
         }
         Case.Builder next = current.toBuilder().version(current.version() + 1);
         close(current, next, current.status(), progress, exitState, null, actor, now);
@@ -414,18 +417,12 @@ public final class CaseCommands {
                     : new PlanClosing.Refused(new CaseError(CaseError.EXIT_STATE_NOT_ALLOWED, "exitStateId",
                             "An exit state is chosen only when the action plan is closed."));
         }
-        return exitState(plan, exitStateId);
-    }
-
-    private static PlanClosing exitState(ActionPlan plan, String exitStateId) {
         if (exitStateId == null) {
-            return new PlanClosing.Refused(new CaseError(CaseError.EXIT_STATE_REQUIRED, "exitStateId",
-                    "Choose the exit state of the action plan."));
+            return new PlanClosing.Refused(exitStateRequired());
         }
         return plan.exitState(exitStateId)
                 .<PlanClosing>map(PlanClosing.Closes::new)
-                .orElseGet(() -> new PlanClosing.Refused(new CaseError(CaseError.UNKNOWN_EXIT_STATE, "exitStateId",
-                        "The action plan has no such exit state.")));
+                .orElseGet(() -> new PlanClosing.Refused(unknownExitState()));
     }
 
     /** Closes plan and case into {@code next}, appending CASE_CLOSED; {@code actionId} is set when an action closed it. */
@@ -488,6 +485,14 @@ public final class CaseCommands {
 
     private static CaseError notAllowed() {
         return new CaseError(CaseError.NOT_ALLOWED, null, "You do not have the right to respond to cases: this case is read-only.");
+    }
+
+    private static CaseError exitStateRequired() {
+        return new CaseError(CaseError.EXIT_STATE_REQUIRED, "exitStateId", "Choose the exit state of the action plan.");
+    }
+
+    private static CaseError unknownExitState() {
+        return new CaseError(CaseError.UNKNOWN_EXIT_STATE, "exitStateId", "The action plan has no such exit state.");
     }
 
     private static CaseError textTooLong(String field) {
