@@ -101,7 +101,8 @@ public final class CaseItem {
     }
 
     static boolean breached(Case c) {
-        return c.sla() != null && c.sla().firstResponseBreachedAt() != null;
+        return c.sla() != null && (c.sla().firstResponse().breachedAt() != null || c.sla().resolution().breachedAt() != null
+                || c.sla().earlierResolutions().stream().anyMatch(w -> w.breachedAt() != null));
     }
 
     static String customerPartition(String customerKey) {
