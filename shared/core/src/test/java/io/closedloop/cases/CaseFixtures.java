@@ -14,7 +14,7 @@ import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.Score;
 import io.closedloop.domain.ScoreType;
-import io.closedloop.sla.SlaClock;
+import io.closedloop.sla.SlaEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +92,7 @@ final class CaseFixtures {
                 .watcherIds(List.of("carla"))
                 .opening(new Opening("detractors-br", 3, "Detractors in Brazil", List.of("score 3 ≤ 6", "country = BR"), "detractor"))
                 .plan(plan == null ? null : PlanProgress.start(plan.id(), plan.version()))
-                .sla(new SlaClock("detractor-48h", SUBMITTED.plus(Duration.ofHours(48)), SUBMITTED.plus(Duration.ofDays(5)), null))
+                .sla(SlaEngine.start(SlaEngine.DEFAULT_POLICY, Priority.HIGH, null, SUBMITTED, OPENED))
                 .openedAt(OPENED)
                 .append(OPENED, "system", ActivityType.CASE_OPENED, Map.of("ruleId", "detractors-br"))
                 .build();
