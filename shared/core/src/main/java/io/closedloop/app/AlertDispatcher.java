@@ -1,0 +1,179 @@
+package io.closedloop.app;
+
+import io.closedloop.cases.ActivityType;
+import io.closedloop.cases.Alert;
+import io.closedloop.cases.AlertState;
+import io.closedloop.cases.Case;
+import io.closedloop.config.Configuration;
+import io.closedloop.config.Responder;
+import io.closedloop.log.Log;
+import io.closedloop.ports.CaseStore;
+import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.ConflictException;
+import io.closedloop.ports.MailException;
+import io.closedloop.ports.Mailer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends a case's due alerts exactly as the alert states allow: an alert is claimed (SENDING, with a lease) in the
+ * case item before it is sent and marked SENT after, each step a conditional write on the case's version. Two
+ * senders can never both claim it; a sender that dies leaves a lease that runs out, and the alert is sent again by
+ * the next check (the only way an email can go out twice). A refused send puts the alert back to PENDING with a
+ * later retry time and logs the failure in the case's activity.
+ */
+public final class AlertDispatcher {
+
+    public static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final CaseStore cases;
+    private final Mailer mailer;
+    private final AlertComposer composer;
+    private final ConfigCache config;
+    private final LinkKeys keys;
+
+    public AlertDispatcher(CaseStore cases, Mailer mailer, AlertComposer composer, ConfigCache config, LinkKeys keys) {
+        this.cases = cases;
+        this.mailer = mailer;
+        this.composer = composer;
+        this.config = config;
+        this.keys = keys;
+    }
+
+    /** Claims and sends every alert of the case that is due at {@code now}; returns the case as finally stored. */
+    public Case dispatch(Case c, Instant now) {
+        Case current = c;
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            List<String> due = current.alerts().values().stream().filter(a -> a.claimable(now)).map(Alert::key).toList();
+            if (due.isEmpty()) {
+                return current;
+            }
+            Case.Builder claiming = current.toBuilder().version(current.version() + 1);
+            for (String key : due) {
+                claiming.alert(current.alerts().get(key).claimed(now.plus(LEASE)));
+            }
+            Case claimed = claiming.build();
+            try {
+                cases.update(claimed);
+                return sendClaimed(claimed, due, now);
+            } catch (ConflictException lost) {
+                Optional<Case> fresh = cases.find(current.id());
+                if (fresh.isEmpty()) {
+                    return current;
+                }
+                current = fresh.get();
+            }
+        }
+        return current;
+    }
+
+    /** Sends alerts this caller already holds (claimed in the same write that created the case). */
+    public Case sendClaimed(Case c, List<String> claimedKeys, Instant now) {
+        Configuration configuration = config.current();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String key : claimedKeys) {
+            Alert alert = c.alerts().get(key);
+            if (alert == null || alert.state() != AlertState.SENDING) {
+                continue;
+            }
+            outcomes.put(key, send(c, alert, configuration, now));
+        }
+        return record(c, outcomes, now);
+    }
+
+    private record Outcome(boolean sent, String reason, boolean permanent) {}
+
+    private Outcome send(Case c, Alert alert, Configuration configuration, Instant now) {
+        Optional<Responder> recipient = configuration.responder(alert.recipientId());
+        if (recipient.isEmpty() || recipient.get().email() == null) {
+            return new Outcome(false, "unknown-recipient", true);
+        }
+        try {
+            mailer.send(composer.compose(c, alert, recipient.get(), configuration, keys.signingKey(now), now));
+            return new Outcome(true, null, false);
+        } catch (MailException e) {
+            return new Outcome(false, e.reason(), false);
+        } catch (IllegalArgumentException unsendable) {
+            // e.g. an address with a line break: retrying would not help
+            return new Outcome(false, "invalid-address", true);
+        }
+    }
+
+    private Case record(Case claimed, Map<String, Outcome> outcomes, Instant now) {
+        Case current = claimed;
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Case.Builder marking = current.toBuilder().version(current.version() + 1);
+            boolean changed = false;
+            for (var entry : outcomes.entrySet()) {
+                Alert alert = current.alerts().get(entry.getKey());
+                if (alert == null || alert.state() != AlertState.SENDING) {
+                    continue;
+                }
+                Outcome outcome = entry.getValue();
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("alert", alert.kind().name());
+                details.put("recipientId", alert.recipientId());
+                details.put("reason", alert.reason());
+                if (outcome.sent()) {
+                    marking.alert(alert.sent(now));
+                    marking.append(now, "system", ActivityType.ALERT_SENT, details);
+                } else if (outcome.permanent()) {
+                    marking.alert(alert.sent(now));
+                    details.put("failure", outcome.reason());
+                    details.put("final", "true");
+                    marking.append(now, "system", ActivityType.ALERT_FAILED, details);
+                } else {
+                    Instant retryAt = now.plus(backoff(alert.attempts()));
+                    marking.alert(alert.failed(retryAt));
+                    details.put("failure", outcome.reason());
+                    details.put("attempt", Integer.toString(alert.attempts()));
+                    details.put("retryAt", retryAt.toString());
+                    marking.append(now, "system", ActivityType.ALERT_FAILED, details);
+                }
+                changed = true;
+            }
+            if (!changed) {
+                return current;
+            }
+            Case marked = marking.build();
+            try {
+                cases.update(marked);
+                outcomes.forEach((key, outcome) -> Log.info(outcome.sent() ? "alert sent" : "alert not sent",
+                        Map.of("caseId", marked.id(), "alert", key.substring(0, key.indexOf('|')), "reason", outcome.reason() == null ? "" : outcome.reason())));
+                return marked;
+            } catch (ConflictException lost) {
+                Optional<Case> fresh = cases.find(current.id());
+                if (fresh.isEmpty()) {
+                    return current;
+                }
+                current = fresh.get();
+            }
+        }
+        Log.warn("alert outcome not recorded; the lease will expire and the alert be retried", Map.of("caseId", claimed.id()));
+        return current;
+    }
+
+    static Duration backoff(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+
+    /** Keys of alerts in {@code c} that are claimed (SENDING). */
+    public static List<String> claimedKeys(Case c) {
+        List<String> keys = new ArrayList<>();
+        c.alerts().forEach((key, alert) -> {
+            if (alert.state() == AlertState.SENDING) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+}

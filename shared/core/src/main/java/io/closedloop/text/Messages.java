@@ -1,0 +1,81 @@
+package io.closedloop.text;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * User-facing text in English and French, looked up by key; a missing translation falls back to English, a
+ * missing key shows itself (so a test can catch it). {@code {0}}-style placeholders are filled by {@link #t}.
+ */
+public final class Messages {
+
+    private static final Map<String, String> EN = Map.ofEntries(
+            Map.entry("alert.subject", "{0} {1}: follow up by {2}"),
+            Map.entry("alert.intro", "A customer needs a follow-up. You are responsible for this case."),
+            Map.entry("alert.reminder.subject", "Reminder: case due {0}"),
+            Map.entry("alert.reminder.intro", "This case is due soon and has not been handled yet."),
+            Map.entry("alert.escalation.subject", "Escalation: case overdue since {0}"),
+            Map.entry("alert.escalation.intro", "This case is past its target. You receive it as part of the escalation chain."),
+            Map.entry("alert.open", "Open the case"),
+            Map.entry("alert.linkNote", "The link is personal and expires on {0}. Do not forward it."),
+            Map.entry("score", "Score"),
+            Map.entry("comment", "Comment"),
+            Map.entry("noComment", "No comment"),
+            Map.entry("customer", "Customer"),
+            Map.entry("deadline", "Follow up by"),
+            Map.entry("priority", "Priority"),
+            Map.entry("category.DETRACTOR", "Detractor"),
+            Map.entry("category.PASSIVE", "Passive"),
+            Map.entry("category.PROMOTER", "Promoter"),
+            Map.entry("anonymous", "Anonymous"));
+
+    private static final Map<String, String> FR = Map.ofEntries(
+            Map.entry("alert.subject", "{0} {1} : à traiter avant le {2}"),
+            Map.entry("alert.intro", "Un client attend un retour. Vous êtes responsable de ce dossier."),
+            Map.entry("alert.reminder.subject", "Rappel : dossier à traiter avant le {0}"),
+            Map.entry("alert.reminder.intro", "Ce dossier arrive bientôt à échéance et n'a pas encore été traité."),
+            Map.entry("alert.escalation.subject", "Escalade : dossier en retard depuis le {0}"),
+            Map.entry("alert.escalation.intro", "Ce dossier a dépassé son objectif. Vous le recevez au titre de l'escalade."),
+            Map.entry("alert.open", "Ouvrir le dossier"),
+            Map.entry("alert.linkNote", "Ce lien est personnel et expire le {0}. Ne le transférez pas."),
+            Map.entry("score", "Note"),
+            Map.entry("comment", "Commentaire"),
+            Map.entry("noComment", "Pas de commentaire"),
+            Map.entry("customer", "Client"),
+            Map.entry("deadline", "À traiter avant le"),
+            Map.entry("priority", "Priorité"),
+            Map.entry("category.DETRACTOR", "Détracteur"),
+            Map.entry("category.PASSIVE", "Passif"),
+            Map.entry("category.PROMOTER", "Promoteur"),
+            Map.entry("anonymous", "Anonyme"));
+
+    private final Map<String, String> table;
+    private final Locale locale;
+
+    private Messages(Map<String, String> table, Locale locale) {
+        this.table = table;
+        this.locale = locale;
+    }
+
+    /** Messages for a locale tag such as "fr", "fr-CA" or "en-GB"; anything not French is English. */
+    public static Messages of(String localeTag) {
+        Locale locale = localeTag == null ? Locale.ENGLISH : Locale.forLanguageTag(localeTag);
+        return "fr".equals(locale.getLanguage()) ? new Messages(FR, Locale.FRENCH) : new Messages(EN, Locale.ENGLISH);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String language() {
+        return locale.getLanguage();
+    }
+
+    public String t(String key, Object... args) {
+        String pattern = table.getOrDefault(key, EN.getOrDefault(key, key));
+        for (int i = 0; i < args.length; i++) {
+            pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return pattern;
+    }
+}
