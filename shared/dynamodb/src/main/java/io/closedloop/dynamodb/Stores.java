@@ -1,0 +1,35 @@
+package io.closedloop.dynamodb;
+
+import io.closedloop.aws.Settings;
+import io.closedloop.ports.ConfigCache;
+import java.time.Duration;
+import java.time.InstantSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The table's adapters over one client, named from the function's settings (TABLE_NAME and friends). */
+public record Stores(
+        DynamoDbClient client,
+        String table,
+        DynamoDbConfigStore config,
+        ConfigCache configCache,
+        DynamoDbResponseStore responses,
+        DynamoDbCaseStore cases,
+        DynamoDbRoundRobinCounter roundRobin) {
+
+    /** How long a function keeps configuration before reading it again. */
+    public static final Duration CONFIG_TTL = Duration.ofSeconds(30);
+
+    public static Stores of(DynamoDbClient client, String table, long retentionDays, InstantSource clock, Duration configTtl) {
+        DynamoDbConfigStore config = new DynamoDbConfigStore(client, table);
+        return new Stores(client, table, config, new ConfigCache(config, clock, configTtl),
+                new DynamoDbResponseStore(client, table, retentionDays), new DynamoDbCaseStore(client, table),
+                new DynamoDbRoundRobinCounter(client, table));
+    }
+
+    /** As a deployed function builds them: the table named by TABLE_NAME, the system clock. */
+    public static Stores fromEnvironment(DynamoDbClient client) {
+        long retention = Long.parseLong(Settings.orDefault("RESPONSE_RETENTION_DAYS", "730"));
+        Duration ttl = Duration.ofSeconds(Long.parseLong(Settings.orDefault("CONFIG_TTL_SECONDS", Long.toString(CONFIG_TTL.toSeconds()))));
+        return of(client, Settings.required("TABLE_NAME"), retention, InstantSource.system(), ttl);
+    }
+}
