@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Typeform: one {@code form_response} per submitted response, answers matched by field ref (else id), never by
- * position. {@code form_response_partial} and other event types are acknowledged and ignored.
+ * Typeform: one {@code form_response} per submitted response, answers matched by field ref (from the answer, else
+ * from the form definition) or id, never by position. {@code form_response_partial} and other event types are
+ * acknowledged and ignored.
  */
 final class TypeformPayload {
 
@@ -43,6 +44,7 @@ final class TypeformPayload {
         String phone = null;
         Map<String, String> answers = new HashMap<>();
         Map<String, String> byIdOrRef = new HashMap<>();
+        Map<String, String> refs = refs(form.get("definition"));
         if (list != null && in.withinLimit(list.size(), WebhookLimits.MAX_ANSWERS, "form_response.answers", "answers")) {
             for (int i = 0; i < list.size(); i++) {
                 String path = "form_response.answers[" + i + "]";
@@ -53,6 +55,9 @@ final class TypeformPayload {
                 ObjectNode field = PayloadReader.objectOrNull(answer.get("field"));
                 String fieldId = field == null ? null : PayloadReader.scalarOrNull(field.get("id"));
                 String ref = field == null ? null : PayloadReader.scalarOrNull(field.get("ref"));
+                if (ref == null && fieldId != null) {
+                    ref = refs.get(fieldId);
+                }
                 if (fieldId == null && ref == null) {
                     in.error(path + ".field.id", "is required");
                     continue;
@@ -96,6 +101,22 @@ final class TypeformPayload {
 
         return ParsedWebhook.of(event, new Delivery(DeliveryKind.FULL, new Response(source.id(), id,
                 source.campaignId(), submittedAt, respondent, score, comment, answers, attributes, 0)));
+    }
+
+    /** Field id → ref from the form definition: older payloads leave the ref out of the answers. */
+    private static Map<String, String> refs(JsonNode definition) {
+        Map<String, String> refs = new HashMap<>();
+        JsonNode fields = definition == null ? null : definition.get("fields");
+        if (fields != null && fields.isArray()) {
+            for (JsonNode field : fields) {
+                String id = PayloadReader.scalarOrNull(field.get("id"));
+                String ref = PayloadReader.scalarOrNull(field.get("ref"));
+                if (id != null && ref != null) {
+                    refs.putIfAbsent(id, ref);
+                }
+            }
+        }
+        return refs;
     }
 
     private static boolean matches(String question, String fieldId, String ref) {
