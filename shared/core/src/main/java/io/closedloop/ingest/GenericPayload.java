@@ -27,28 +27,23 @@ final class GenericPayload {
         long revision = in.revision(root.get("revision"), "revision", 0);
 
         ObjectNode person = in.object(root.get("respondent"), "respondent");
-        String[] respondent = new String[5];
-        if (person != null) {
-            String[] names = {"id", "email", "name", "phone", "locale"};
-            for (int i = 0; i < names.length; i++) {
-                respondent[i] = in.text(person.get(names[i]), "respondent." + names[i]);
-            }
-        }
+        String respondentId = respondentField(person, "id", in);
+        String email = respondentField(person, "email", in);
+        String name = respondentField(person, "name", in);
+        String phone = respondentField(person, "phone", in);
+        String locale = respondentField(person, "locale", in);
 
         Score score = score(source, in.object(root.get("score"), "score"), in);
         String comment = PayloadReader.comment(in.text(root.get("comment"), "comment"));
-        Map<String, String> answers = scalars(in.object(root.get("answers"), "answers"), "answers",
-                WebhookLimits.MAX_ANSWERS, "answers", in);
-        Map<String, String> attributes = scalars(in.object(root.get("attributes"), "attributes"), "attributes",
-                WebhookLimits.MAX_ATTRIBUTES, "attributes", in);
+        Map<String, String> answers = scalars(root, "answers", WebhookLimits.MAX_ANSWERS, in);
+        Map<String, String> attributes = scalars(root, "attributes", WebhookLimits.MAX_ATTRIBUTES, in);
 
-        PayloadReader.Lookup lookup = (kind, name) -> switch (kind) {
-            case "answer" -> answers.get(name);
-            case "meta" -> PayloadReader.stringify(PayloadReader.at(root, name));
+        PayloadReader.Lookup lookup = (kind, reference) -> switch (kind) {
+            case "answer" -> answers.get(reference);
+            case "meta" -> PayloadReader.stringify(PayloadReader.at(root, reference));
             default -> null;
         };
-        Respondent who = PayloadReader.respondent(respondent[0], respondent[1], respondent[2], respondent[3],
-                respondent[4], source.mapping(), lookup);
+        Respondent who = PayloadReader.respondent(respondentId, email, name, phone, locale, source.mapping(), lookup);
         PayloadReader.mapAttributes(attributes, source.mapping(), lookup);
         in.withinLimit(attributes.size(), WebhookLimits.MAX_ATTRIBUTES, "attributes", "attributes");
         in.throwIfInvalid();
@@ -82,14 +77,19 @@ final class GenericPayload {
         return type == null ? null : in.score(type, value, "score.value", false);
     }
 
+    private static String respondentField(ObjectNode person, String name, PayloadReader in) {
+        return person == null ? null : in.text(person.get(name), "respondent." + name);
+    }
+
     /** An object of name → string, number or boolean; null values are skipped. */
-    private static Map<String, String> scalars(ObjectNode node, String path, int max, String what, PayloadReader in) {
+    private static Map<String, String> scalars(ObjectNode root, String name, int max, PayloadReader in) {
         Map<String, String> values = new HashMap<>();
-        if (node == null || !in.withinLimit(node.size(), max, path, what)) {
+        ObjectNode node = in.object(root.get(name), name);
+        if (node == null || !in.withinLimit(node.size(), max, name, name)) {
             return values;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            String entryPath = PayloadReader.child(path, entry.getKey());
+            String entryPath = PayloadReader.child(name, entry.getKey());
             in.put(values, entry.getKey(), in.scalar(entry.getValue(), entryPath), entryPath);
         }
         return values;

@@ -10,7 +10,9 @@ public final class InvalidPayloadException extends WebhookException {
     private final transient List<FieldError> errors;
 
     public InvalidPayloadException(List<FieldError> errors) {
-        super("webhook payload invalid: " + errors.size() + " error(s), first at " + errors.getFirst().field());
+        super(errors.isEmpty()
+                ? "webhook payload invalid"
+                : "webhook payload invalid: " + errors.size() + " error(s), first at " + errors.getFirst().field());
         this.errors = List.copyOf(errors);
     }
 

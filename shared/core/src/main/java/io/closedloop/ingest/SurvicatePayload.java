@@ -9,6 +9,7 @@ import io.closedloop.domain.Score;
 import io.closedloop.domain.ScoreType;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,7 +52,7 @@ final class SurvicatePayload {
         JsonNode answer = answerKey == null ? null : qa.get(answerKey);
         ObjectNode choice = "choice".equals(answerKey) ? PayloadReader.objectOrNull(answer) : null;
         String choiceBody = choice == null ? null : PayloadReader.scalarOrNull(choice.get("body"));
-        boolean npsChoice = choiceBody != null && NPS_CATEGORIES.contains(choiceBody.toLowerCase(java.util.Locale.ROOT));
+        boolean npsChoice = choiceBody != null && NPS_CATEGORIES.contains(choiceBody.toLowerCase(Locale.ROOT));
         String scoreQuestion = source.scoreQuestion();
         boolean isScore = scoreQuestion != null ? scoreQuestion.equals(questionId) : npsChoice;
         boolean isComment = !isScore && questionId != null && questionId.equals(source.commentQuestion());
