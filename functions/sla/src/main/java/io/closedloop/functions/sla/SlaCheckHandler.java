@@ -1,4 +1,4 @@
-package io.closedloop.sla;
+package io.closedloop.functions.sla;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
