@@ -1,0 +1,142 @@
+package io.closedloop.app;
+
+import io.closedloop.cases.AlertKind;
+import io.closedloop.cases.Case;
+import io.closedloop.config.Configuration;
+import io.closedloop.domain.Response;
+import io.closedloop.log.Failures;
+import io.closedloop.log.Log;
+import io.closedloop.ports.CaseStore;
+import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.DomainEvent;
+import io.closedloop.ports.EventPublisher;
+import io.closedloop.rules.Decision;
+import io.closedloop.rules.RoundRobinCounter;
+import io.closedloop.rules.RuleEngine;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reacts to stored changes, in stream order: a new or changed response is judged by the campaign's rules and may
+ * open its case (created once: the case id derives from the response), the new case's alerts go out, every fact is
+ * published as a domain event, and KPI counters are fed. Each step is idempotent, so a batch retried after a
+ * failure or a crash repeats nothing that matters. Processing stops at the first failing change; everything before
+ * it is done and counted, and the caller retries from it.
+ */
+public final class ProcessChanges {
+
+    private final CaseStore cases;
+    private final ConfigCache config;
+    private final RoundRobinCounter roundRobin;
+    private final AlertDispatcher dispatcher;
+    private final EventPublisher events;
+    private final Consumer<List<Change>> counters;
+    private final InstantSource clock;
+
+    public ProcessChanges(CaseStore cases, ConfigCache config, RoundRobinCounter roundRobin, AlertDispatcher dispatcher,
+            EventPublisher events, Consumer<List<Change>> counters, InstantSource clock) {
+        this.cases = cases;
+        this.config = config;
+        this.roundRobin = roundRobin;
+        this.dispatcher = dispatcher;
+        this.events = events;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    /** @return the sequence number of the first change that must be retried, or null when all succeeded */
+    public String process(List<Change> changes) {
+        List<Change> done = new ArrayList<>(changes.size());
+        String retryFrom = null;
+        for (Change change : changes) {
+            try {
+                handle(change);
+                done.add(change);
+            } catch (RuntimeException e) {
+                retryFrom = change.sequence();
+                Log.error("change not processed; it will be retried", Map.of("sequence", change.sequence(), "error", Failures.describe(e)));
+                break;
+            }
+        }
+        if (!done.isEmpty()) {
+            try {
+                counters.accept(done);
+            } catch (RuntimeException e) {
+                Log.error("counters not updated; the batch will be retried", Map.of("error", Failures.describe(e)));
+                return changes.getFirst().sequence();
+            }
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("changes", changes.size());
+        fields.put("processed", done.size());
+        Log.info("changes processed", fields);
+        return retryFrom;
+    }
+
+    private void handle(Change change) {
+        publish(DomainEvents.of(change));
+        switch (change) {
+            case Change.ResponseChange r when r.after() != null -> onResponse(r.before(), r.after());
+            case Change.CaseChange c when c.after() != null -> onCase(c.after());
+            default -> { }
+        }
+    }
+
+    private void publish(List<DomainEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<DomainEvent> failed = events.publish(batch);
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " of " + batch.size() + " events not accepted by the bus");
+        }
+    }
+
+    private void onResponse(Response before, Response after) {
+        if (after.score() == null) {
+            return;
+        }
+        boolean scoreChanged = before == null || !Objects.equals(before.score(), after.score())
+                || !Objects.equals(before.attributes(), after.attributes()) || !Objects.equals(before.comment(), after.comment());
+        if (!scoreChanged) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (before != null) {
+            Optional<Case> existing = cases.find(after.id().caseId());
+            if (existing.isPresent()) {
+                dispatcher.dispatch(existing.get(), now);
+                return;
+            }
+        }
+        Configuration configuration = config.current();
+        Decision decision = RuleEngine.decide(configuration, after, roundRobin);
+        if (!decision.opensCase()) {
+            return;
+        }
+        Case opened = CaseOpening.open(after, decision, configuration, now);
+        if (cases.create(opened)) {
+            Log.info("case opened", Map.of("caseId", opened.id(), "ruleId", decision.rule().id()));
+            dispatcher.sendClaimed(opened, AlertDispatcher.claimedKeys(opened), now);
+        } else {
+            // A retry after a crash: the case is there; finish whatever its alerts still need
+            cases.find(opened.id()).ifPresent(c -> dispatcher.dispatch(c, now));
+        }
+    }
+
+    /** Alerts added by someone who cannot send mail (a reassignment on the case page or API) go out from here. */
+    private void onCase(Case after) {
+        Instant now = clock.instant();
+        boolean newCaseAlertDue = after.alerts().values().stream().anyMatch(a -> a.kind() == AlertKind.NEW_CASE && a.claimable(now));
+        if (newCaseAlertDue) {
+            dispatcher.dispatch(after, now);
+        }
+    }
+}
