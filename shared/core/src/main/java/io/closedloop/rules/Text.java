@@ -20,8 +20,20 @@ final class Text {
             return false;
         }
         int n = needle.length();
+        if (n == 0) {
+            return true;
+        }
         int last = haystack.length() - n;
+        char first = needle.charAt(0);
+        char lowerFirst = Character.toLowerCase(first);
+        char upperFirst = Character.toUpperCase(first);
+        // An ASCII first letter screens ASCII positions by its two cases; the rest go to regionMatches (Kelvin sign, long s)
+        boolean screen = first < 0x80;
         for (int i = 0; i <= last; i++) {
+            char c = haystack.charAt(i);
+            if (screen && c < 0x80 && c != lowerFirst && c != upperFirst) {
+                continue;
+            }
             if (haystack.regionMatches(true, i, needle, 0, n)) {
                 return true;
             }

@@ -258,6 +258,16 @@ class RuleEvaluatorTest {
 
         assertThat(RuleEvaluator.matches(attribute("segment", AttributeOp.CONTAINS, "emea"), enterprise)).isTrue();
         assertThat(RuleEvaluator.matches(attribute("segment", AttributeOp.CONTAINS, "apac"), enterprise)).isFalse();
+        assertThat(RuleEvaluator.matches(attribute("segment", AttributeOp.CONTAINS, "e emea"), enterprise)).isTrue();
+    }
+
+    @Test
+    void matches_caseInsensitiveComparisons_foldAccentedCapitals() {
+        Response saoPaulo = withAttributes(nps("r", 1, "BR", "PÉSSIMO ATENDIMENTO na loja"), Map.of("city", "SÃO PAULO"));
+
+        assertThat(RuleEvaluator.matches(attribute("city", AttributeOp.EQ, "são paulo"), saoPaulo)).isTrue();
+        assertThat(RuleEvaluator.matches(attribute("city", AttributeOp.CONTAINS, "ão p"), saoPaulo)).isTrue();
+        assertThat(RuleEvaluator.matches(new Condition.TextContains("comment", "Péssimo"), saoPaulo)).isTrue();
     }
 
     @Test
