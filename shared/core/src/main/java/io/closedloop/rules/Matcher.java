@@ -3,6 +3,7 @@ package io.closedloop.rules;
 import io.closedloop.domain.Category;
 import io.closedloop.domain.Score;
 import io.closedloop.domain.ScoreType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -148,7 +149,7 @@ final class Matcher {
             case Condition.Any any -> {
                 int first = firstHolding(any.conditions(), s);
                 if (first >= 0) {
-                    List<String> inner = new java.util.ArrayList<>(2);
+                    List<String> inner = new ArrayList<>(2);
                     explain(any.conditions().get(first), s, inner);
                     out.add("any of: " + String.join(" and ", inner));
                 }

@@ -9,6 +9,7 @@ import io.closedloop.domain.ScoreType;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class RuleEvaluationBenchmark {
                 micros[round] = (threads.getCurrentThreadCpuTime() - start) / 1000.0 / iterations;
                 bytes = (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / iterations;
             }
-            java.util.Arrays.sort(micros);
+            Arrays.sort(micros);
             System.out.printf("NPS %d, %d of 50 rules match: median %.2f µs (best %.2f) CPU and %d bytes allocated per evaluation%n",
                     response.score().value(), RuleEvaluator.evaluate(rules, response).matches().size(),
                     micros[micros.length / 2], micros[0], bytes);

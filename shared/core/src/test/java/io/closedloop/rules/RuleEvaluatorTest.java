@@ -18,6 +18,7 @@ import io.closedloop.domain.Category;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.Score;
 import io.closedloop.domain.ScoreType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -426,15 +427,15 @@ class RuleEvaluatorTest {
 
     @Test
     void matches_incompleteConditions_neverMatchAndNeverThrow() {
-        List<Condition> incomplete = java.util.Arrays.asList(
+        List<Condition> incomplete = Arrays.asList(
                 null,
                 new Condition.Not(null),
                 new Condition.Attribute(null, AttributeOp.EQ, List.of("BR")),
                 new Condition.Attribute("country", null, List.of("BR")),
                 new Condition.Attribute("country", AttributeOp.EQ, List.of()),
-                new Condition.Attribute("country", AttributeOp.IN, java.util.Arrays.asList((String) null)),
+                new Condition.Attribute("country", AttributeOp.IN, Arrays.asList((String) null)),
                 new Condition.TextContains("comment", null),
-                new Condition.Any(java.util.Arrays.asList((Condition) null)));
+                new Condition.Any(Arrays.asList((Condition) null)));
 
         for (Condition condition : incomplete) {
             assertThat(RuleEvaluator.matches(condition, BR_DETRACTOR)).as(String.valueOf(condition)).isFalse();

@@ -9,10 +9,12 @@ import io.closedloop.config.Team;
 import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.Score;
+import io.closedloop.domain.ScoreType;
 import io.closedloop.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,6 +59,8 @@ final class RuleFixtures {
             new Campaign(NPS_CAMPAIGN, "Relationship NPS 2025", "plan-default", "sla-48h", null),
             new Campaign(STORES_CAMPAIGN, "Store visit CSAT", "plan-default", "sla-24h", null)), Campaign::id);
 
+    static final List<String> FIXTURE_FILES = List.of("detractor-brazil.json", "high-value-triage.json",
+            "promoter-review.json", "passive-round-robin.json", "store-lookup.json", "refund-watch.json");
     static final Rule DETRACTOR_BRAZIL = rule("detractor-brazil.json");
     static final Rule HIGH_VALUE_TRIAGE = rule("high-value-triage.json");
     static final Rule PROMOTER_REVIEW = rule("promoter-review.json");
@@ -82,7 +86,7 @@ final class RuleFixtures {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +98,7 @@ final class RuleFixtures {
 
     /** An NPS response of the NPS campaign from a customer in {@code country}. */
     static Response nps(String id, int score, String country, String comment) {
-        return response(NPS_CAMPAIGN, id, new Score(io.closedloop.domain.ScoreType.NPS, score), comment,
+        return response(NPS_CAMPAIGN, id, new Score(ScoreType.NPS, score), comment,
                 country == null ? Map.of() : Map.of("country", country));
     }
 

@@ -17,6 +17,7 @@ import io.closedloop.domain.Response;
 import io.closedloop.domain.ScoreType;
 import io.closedloop.http.Problem.FieldError;
 import io.closedloop.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,14 @@ import org.junit.jupiter.api.Test;
 class RuleJsonTest {
 
     private static final Configuration CONFIG = RuleFixtures.configuration();
-    private static final List<String> FIXTURES = List.of("detractor-brazil.json", "high-value-triage.json",
-            "promoter-review.json", "passive-round-robin.json", "store-lookup.json", "refund-watch.json");
+    private static final List<String> FIXTURES = RuleFixtures.FIXTURE_FILES;
 
     private static ObjectNode fixture(String name) {
-        return (ObjectNode) Json.tree(resource(name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (ObjectNode) Json.tree(resource(name).getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode json(String text) {
-        return (ObjectNode) Json.tree(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (ObjectNode) Json.tree(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A rule using every condition type, every operator and a lookup assignment. */

@@ -19,8 +19,7 @@ class RulesDocTest {
 
     private static final Path DOC = Path.of("../../docs/rules.md");
     private static final Configuration CONFIG = RuleFixtures.configuration();
-    private static final List<String> FIXTURES = List.of("detractor-brazil.json", "high-value-triage.json",
-            "promoter-review.json", "passive-round-robin.json", "store-lookup.json", "refund-watch.json");
+    private static final List<String> FIXTURES = RuleFixtures.FIXTURE_FILES;
 
     private static List<JsonNode> jsonBlocks() throws IOException {
         List<JsonNode> blocks = new ArrayList<>();
