@@ -13,15 +13,16 @@ import java.util.Map;
 })
 public sealed interface Assignment {
 
+    /** Always the same responder. */
     record Fixed(String responderId) implements Assignment {}
 
-    /** The next member of the team, in turn. */
+    /** The next member of the team, in turn, skipping members without the right to respond. */
     record RoundRobin(String teamId) implements Assignment {}
 
-    /** A lookup from an attribute's value (e.g. country or store) to a responder. */
+    /** A lookup from an attribute's value (e.g. country or store) to a responder; values match case-insensitively. */
     record Lookup(String attribute, Map<String, String> responderByValue) implements Assignment {
         public Lookup {
-            responderByValue = Map.copyOf(responderByValue);
+            responderByValue = Copies.map(responderByValue);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.closedloop.rules;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.closedloop.domain.Category;
@@ -28,43 +29,60 @@ public sealed interface Condition {
     /** True for every response. */
     record Always() implements Condition {}
 
+    /** Every condition holds (AND); an empty group is refused by validation. */
     record All(List<Condition> conditions) implements Condition {
         public All {
-            conditions = List.copyOf(conditions);
+            conditions = Copies.list(conditions);
         }
     }
 
+    /** At least one condition holds (OR); an empty group is refused by validation. */
     record Any(List<Condition> conditions) implements Condition {
         public Any {
-            conditions = List.copyOf(conditions);
+            conditions = Copies.list(conditions);
         }
     }
 
+    /** The condition does not hold; a response without a score satisfies {@code Not} of a score condition. */
     record Not(Condition condition) implements Condition {}
 
-    /** Score within [min, max] (either bound may be null), optionally only on one scale. */
-    record ScoreBetween(ScoreType type, Integer min, Integer max) implements Condition {}
+    /**
+     * Score within [min, max] (either bound may be null), optionally only on one scale. In JSON the scale is
+     * {@code scale}: {@code type} is taken by the condition's own type name.
+     */
+    record ScoreBetween(@JsonProperty("scale") ScoreType type, Integer min, Integer max) implements Condition {}
 
-    /** The score's category is one of these, optionally only on one scale. */
-    record CategoryIn(ScoreType type, Set<Category> categories) implements Condition {
+    /** The score's category is one of these, optionally only on one scale ({@code scale} in JSON). */
+    record CategoryIn(@JsonProperty("scale") ScoreType type, Set<Category> categories) implements Condition {
         public CategoryIn {
-            categories = Set.copyOf(categories);
+            categories = Copies.set(categories);
         }
     }
 
     /** A test on a response attribute (country, store, segment, account value…). */
     record Attribute(String name, AttributeOp op, List<String> values) implements Condition {
         public Attribute {
-            values = values == null ? List.of() : List.copyOf(values);
+            values = Copies.list(values);
         }
     }
 
-    /** The response has (or has not) a non-blank comment. */
-    record CommentPresent(boolean present) implements Condition {}
+    /** The response has (or, with {@code present} false, has not) a non-blank comment; {@code present} defaults to true. */
+    record CommentPresent(Boolean present) implements Condition {
+        public CommentPresent {
+            present = present == null ? Boolean.TRUE : present;
+        }
+    }
 
     /**
      * Text search, case-insensitive, in the comment ({@code field} = "comment") or in an answer
-     * ({@code field} = "answer:&lt;question id&gt;").
+     * ({@code field} = "answer:&lt;question id&gt;"); {@code field} defaults to "comment".
      */
-    record TextContains(String field, String text) implements Condition {}
+    record TextContains(String field, String text) implements Condition {
+        public static final String COMMENT = "comment";
+        public static final String ANSWER_PREFIX = "answer:";
+
+        public TextContains {
+            field = field == null ? COMMENT : field;
+        }
+    }
 }

@@ -20,7 +20,7 @@ public record RuleOutcome(
 
     public RuleOutcome {
         priority = priority == null ? Priority.NORMAL : priority;
-        triage = triage == null ? List.of() : List.copyOf(triage);
-        watcherIds = watcherIds == null ? List.of() : List.copyOf(watcherIds);
+        triage = Copies.list(triage);
+        watcherIds = Copies.list(watcherIds);
     }
 }
