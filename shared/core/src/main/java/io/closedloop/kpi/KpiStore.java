@@ -1,0 +1,17 @@
+package io.closedloop.kpi;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Where the pre-aggregated counters live: added to as changes happen, read by reports. */
+public interface KpiStore {
+
+    /** Adds each increment to its bucket's counters (creating them at 0); increments of one bucket are merged first. */
+    void add(List<KpiIncrement> increments);
+
+    /** The day buckets of a campaign from {@code from} to {@code to} inclusive, oldest first; days with no item are absent. */
+    List<KpiCounts> days(String campaignId, LocalDate from, LocalDate to);
+
+    /** The campaign's running totals (open cases now); empty counters when none were written yet. */
+    KpiCounts totals(String campaignId);
+}
