@@ -1,5 +1,6 @@
 package io.closedloop.kpi;
 
+import io.closedloop.config.Goal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,4 +15,9 @@ public interface KpiStore {
 
     /** The campaign's running totals (open cases now); empty counters when none were written yet. */
     KpiCounts totals(String campaignId);
+
+    /** The report of a campaign's period: its days (one query) and its totals, against {@code goal}. */
+    default KpiReport report(String campaignId, LocalDate from, LocalDate to, Goal goal) {
+        return KpiReports.build(campaignId, from, to, days(campaignId, from, to), totals(campaignId), goal);
+    }
 }

@@ -2,6 +2,7 @@ package io.closedloop.kpi;
 
 import static io.closedloop.kpi.KpiDeltasTest.counts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.closedloop.config.Goal;
 import java.io.ByteArrayInputStream;
@@ -85,7 +86,7 @@ class KpiChartsTest {
         }
         assertThat(goal).isNotNull();
         // plot from y = 34 (100 %) to y = 176 (0 %): 85 % sits at 176 − 0.85 × 142
-        assertThat(Double.parseDouble(goal.getAttribute("y1"))).isCloseTo(55.3, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(Double.parseDouble(goal.getAttribute("y1"))).isCloseTo(55.3, within(0.05));
         assertThat(goal.getAttribute("y2")).isEqualTo(goal.getAttribute("y1"));
         assertThat(goal.getAttribute("stroke-dasharray")).isNotEmpty();
         assertThat(doc.getDocumentElement().getTextContent()).contains("Goal 85 %");

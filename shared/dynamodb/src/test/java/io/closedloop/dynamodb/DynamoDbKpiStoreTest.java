@@ -2,9 +2,12 @@ package io.closedloop.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.closedloop.config.Goal;
 import io.closedloop.kpi.KpiBucket;
 import io.closedloop.kpi.KpiCounts;
 import io.closedloop.kpi.KpiIncrement;
+import io.closedloop.kpi.KpiReport;
+import io.closedloop.testing.LocalDynamo;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.closedloop.testing.LocalDynamo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -130,7 +132,7 @@ class DynamoDbKpiStoreTest {
                 new KpiIncrement(day1, counts("opn", 1, "a#ana#opn", 1, "t#support-br#opn", 1)),
                 new KpiIncrement(KpiBucket.day(CAMPAIGN, JAN_1.plusDays(1)), counts("cls", 1, "hCl#24h", 1)),
                 new KpiIncrement(day1, counts("fr", 1, "frIn", 1, "hFr#1h", 1)),
-                new KpiIncrement(KpiBucket.totals(CAMPAIGN), counts("opnNow", 0 + 1)));
+                new KpiIncrement(KpiBucket.totals(CAMPAIGN), counts("opnNow", 1)));
 
         store.add(batch);
 
@@ -181,6 +183,22 @@ class DynamoDbKpiStoreTest {
         assertThat(largest).isLessThan(1024);
         double bound = Math.ceil(365.0 * largest / 4096) * 0.5;
         assertThat(meter.readUnits()).isPositive().isLessThanOrEqualTo(bound).isLessThanOrEqualTo(46.0);
+    }
+
+    @Test
+    void report_readsThePeriodAndOpenNow() {
+        store.add(List.of(
+                new KpiIncrement(KpiBucket.day(CAMPAIGN, JAN_1), counts("nps", 4, "nPro", 3, "nDet", 1, "opn", 2, "cls", 1, "goalIn", 1)),
+                new KpiIncrement(KpiBucket.totals(CAMPAIGN), counts("opnNow", 1))));
+        calls.reset();
+
+        KpiReport report = store.report(CAMPAIGN, JAN_1, JAN_1.plusDays(6), Goal.DEFAULT);
+
+        assertThat(calls.queries.get()).isEqualTo(1);
+        assertThat(report.days()).hasSize(7);
+        assertThat(report.totals().nps()).isEqualTo(50.0);
+        assertThat(report.totals().openNow()).isEqualTo(1);
+        assertThat(report.totals().goalMet()).isTrue();
     }
 
     @Test
