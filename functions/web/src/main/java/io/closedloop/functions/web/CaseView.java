@@ -99,11 +99,6 @@ public record CaseView(
             return (reassign != null && reassign.error() != null) || (priority != null && priority.error() != null)
                     || (rootCause != null && rootCause.error() != null);
         }
-
-        public boolean any() {
-            return !actions.isEmpty() || close != null || note != null || reassign != null || rootCause != null
-                    || priority != null || reopen != null;
-        }
     }
 
     /**
