@@ -2,6 +2,7 @@ package io.closedloop.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.closedloop.app.CaseService;
+import io.closedloop.app.LinkKeys;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.functions.web.WebHandler;
 import java.time.InstantSource;
@@ -14,6 +15,7 @@ final class LocalFunctions {
 
     static void addWebAndApi(Map<String, RequestStreamHandler> handlers, Stores stores, InstantSource clock, String baseUrl) {
         CaseService cases = new CaseService(stores.cases(), stores.configCache(), clock);
-        handlers.put(WebHandler.class.getName(), new WebHandler(cases, stores.cases(), baseUrl));
+        handlers.put(WebHandler.class.getName(), new WebHandler(cases, stores.cases(), stores.kpis(),
+                new LinkKeys(stores.configCache(), stores.config()), baseUrl));
     }
 }

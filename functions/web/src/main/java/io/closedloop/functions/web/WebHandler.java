@@ -3,6 +3,7 @@ package io.closedloop.functions.web;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.closedloop.app.CaseService;
+import io.closedloop.app.LinkKeys;
 import io.closedloop.app.CaseService.Outcome;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Actor;
@@ -20,6 +21,7 @@ import io.closedloop.http.HttpFunction;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.http.Problem;
+import io.closedloop.kpi.KpiStore;
 import io.closedloop.links.CaseLinks;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
@@ -35,7 +37,8 @@ import java.util.Map;
  * The responder's pages: {@code GET /c/{token}} trades the emailed link for a session and redirects to the clean
  * {@code GET /cases/{caseId}}, which shows the case; {@code POST /cases/{caseId}/{command}} takes the page's plain
  * HTML forms (session, then cross-site refusal, then CSRF token, then the command with the version the user saw)
- * and answers Post/Redirect/Get. The dashboard routes answer 404 until the dashboard exists.
+ * and answers Post/Redirect/Get. {@code GET /dashboard} shows the KPIs to a manager signed in with an API key
+ * ({@code POST /dashboard/login}).
  */
 public final class WebHandler implements RequestStreamHandler {
 
@@ -43,6 +46,8 @@ public final class WebHandler implements RequestStreamHandler {
 
     private final CaseService service;
     private final CaseStore cases;
+    private final Dashboard dashboard;
+    private final LinkKeys linkKeys;
     private final CrossSiteCheck crossSite;
 
     /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
@@ -51,18 +56,23 @@ public final class WebHandler implements RequestStreamHandler {
     }
 
     private WebHandler(Stores stores, String publicBaseUrl) {
-        this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), publicBaseUrl);
+        this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), stores.kpis(),
+                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl);
     }
 
     /**
      * For the local stack and tests.
      *
      * @param cases where the customer's other cases are listed from
+     * @param kpis the counters the dashboard reads
+     * @param linkKeys the keys that sign the dashboard session
      * @param publicBaseUrl the deployment's public address (PUBLIC_BASE_URL), part of the cross-site check; may be null
      */
-    public WebHandler(CaseService service, CaseStore cases, String publicBaseUrl) {
+    public WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl) {
         this.service = service;
         this.cases = cases;
+        this.dashboard = new Dashboard(kpis);
+        this.linkKeys = linkKeys;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
     }
 
@@ -76,10 +86,41 @@ public final class WebHandler implements RequestStreamHandler {
             case "GET /c/{token}" -> openLink(request);
             case "GET /cases/{caseId}" -> showCase(request);
             case "POST /cases/{caseId}/{command}" -> command(request);
-            // GET /dashboard and POST /dashboard/login belong to the dashboard change
+            case "GET /dashboard" -> showDashboard(request);
+            case "POST /dashboard/login" -> signIn(request);
             default -> Problem.of(404, "not-found", "Not found", "There is no such page.").response(request.requestId())
                     .withHeaders(Map.of("x-content-type-options", "nosniff"));
         };
+    }
+
+    private HttpResponse showDashboard(HttpRequest request) {
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
+        return Dashboard.signedIn(request, config, now)
+                .map(key -> dashboard.page(request, key, config, m, now))
+                .orElseGet(() -> Pages.login(200, m, null));
+    }
+
+    private HttpResponse signIn(HttpRequest request) {
+        WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
+        if (crossSite.refuses(request)) {
+            return Pages.message(403, MessageView.of(m, "request.crossSite"));
+        }
+        if (!request.mediaType().equals(FORM_MEDIA_TYPE) || request.body().length > FormBody.MAX_BYTES) {
+            return Pages.message(415, MessageView.of(m, "request.unsupported"));
+        }
+        String presented;
+        try {
+            presented = FormBody.parse(request.body()).field("apiKey").orElse("");
+        } catch (MalformedFormException e) {
+            return Pages.message(400, MessageView.of(m, "request.malformed"));
+        }
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        return Dashboard.authenticate(presented, config)
+                .map(key -> Pages.redirect("/dashboard").withCookie(Dashboard.sessionCookie(linkKeys.signingKey(now), key, now)))
+                .orElseGet(() -> Pages.login(401, m, m.t("dashboard.badKey")));
     }
 
     private HttpResponse openLink(HttpRequest request) {

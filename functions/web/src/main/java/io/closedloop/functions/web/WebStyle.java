@@ -54,6 +54,13 @@ public final class WebStyle {
             details{margin:0 0 12px}
             details>summary{min-height:44px;padding:10px 0;font-weight:600;cursor:pointer}
             .timeline-when{color:#5b6475;font-size:.85rem}
+            input[type=password]{display:block;width:100%;min-height:44px;font:inherit;padding:8px 10px;border:1px solid #b9bfca;border-radius:8px}
+            dl.kpis{grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:8px}
+            dl.kpis>div{background:#f8f9fb;border-radius:8px;padding:8px}
+            dl.kpis dd{font-size:1.3rem;font-weight:600}
+            table{width:100%;border-collapse:collapse;margin:0 0 12px;font-size:.95rem}
+            th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #eceef2}
+            svg{display:block;width:100%;height:auto;margin:8px 0}
             @media (min-width:40rem){main{padding:20px}.card{padding:18px 20px}}
             """;
 

@@ -209,12 +209,4 @@ class CasePageTest {
 
         assertThat(page.body()).contains("<html lang=\"en\">");
     }
-
-    @Test
-    void dashboardRoutes_answerNotFoundUntilTheDashboardExists() {
-        Answer dashboard = web.invoke(HttpApiEvent.get("GET /dashboard", "/dashboard", Map.of()));
-
-        assertThat(dashboard.status()).isEqualTo(404);
-        assertThat(dashboard.header("content-type")).isEqualTo("application/problem+json");
-    }
 }

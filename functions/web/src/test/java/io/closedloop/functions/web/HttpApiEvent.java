@@ -50,6 +50,15 @@ final class HttpApiEvent {
         return e.body(formBody.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code POST /dashboard/login} with a form body, sent by the dashboard's own sign-in page. */
+    static HttpApiEvent dashboardLogin(String formBody) {
+        HttpApiEvent e = new HttpApiEvent(load("events/browser-form-post.json"));
+        e.route("POST /dashboard/login", "/dashboard/login", Map.of());
+        e.event.remove("cookies");
+        e.event.remove("pathParameters");
+        return e.body(formBody.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A form body, fields in order, encoded as browsers do. */
     static String form(String... namesAndValues) {
         Map<String, String> fields = new LinkedHashMap<>();

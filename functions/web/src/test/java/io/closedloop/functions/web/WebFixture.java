@@ -119,7 +119,8 @@ final class WebFixture {
             stores.config().put(new ConfigEntry(ConfigurationAssembler.kindOf(value), ConfigurationAssembler.storageId(value), 1, Json.string(value)));
         }
         key = new LinkKeys(stores.configCache(), stores.config()).create(clock.instant());
-        handler = new WebHandler(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), HttpApiEvent.ORIGIN);
+        handler = new WebHandler(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.kpis(),
+                new LinkKeys(stores.configCache(), stores.config()), HttpApiEvent.ORIGIN);
     }
 
     /** A detractor's case as the ingest flow opens it: OPEN, version 1, one CASE_OPENED entry, assigned to Ana. */
