@@ -167,7 +167,7 @@ public final class ConfigAdmin {
     public void delete(AdminKind kind, String id, Long expectedVersion, String callerKeyId) {
         State state = load();
         AdminEntry existing = find(state, kind, id).orElseThrow(() -> AdminProblems.notFound(kind, id));
-        checkVersion(kind, id, Optional.of(existing), expectedVersion);
+        checkVersion(kind, id, existing.version(), expectedVersion);
         if (kind == AdminKind.API_KEYS && id.equals(callerKeyId)) {
             throw selfLockout();
         }
