@@ -393,7 +393,7 @@ public final class ConfigValidator {
         check.text("name", name, FieldChecks.MAX_NAME_LENGTH);
         if (scopes == null || scopes.isEmpty()) {
             check.error("scopes", "must hold at least one of ADMIN, CASES_READ, CASES_WRITE, REPORTS");
-        } else if (scopes.contains(null)) {
+        } else if (scopes.stream().anyMatch(java.util.Objects::isNull)) {
             check.error("scopes", "must not contain null");
         }
         if (campaignIds != null) {
