@@ -1,7 +1,10 @@
 package io.closedloop.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.closedloop.app.CaseService;
+import io.closedloop.app.LinkKeys;
 import io.closedloop.dynamodb.Stores;
+import io.closedloop.functions.web.WebHandler;
 import java.time.InstantSource;
 import java.util.Map;
 
@@ -11,6 +14,8 @@ final class LocalFunctions {
     private LocalFunctions() {}
 
     static void addWebAndApi(Map<String, RequestStreamHandler> handlers, Stores stores, InstantSource clock, String baseUrl) {
-        // filled in when the web and API functions land
+        CaseService cases = new CaseService(stores.cases(), stores.configCache(), clock);
+        handlers.put(WebHandler.class.getName(), new WebHandler(cases, stores.cases(), stores.kpis(),
+                new LinkKeys(stores.configCache(), stores.config()), baseUrl));
     }
 }

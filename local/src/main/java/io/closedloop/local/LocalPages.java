@@ -69,17 +69,29 @@ final class LocalPages {
                 + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head><body>" + body + "</body></html>";
     }
 
-    /** A ready-to-paste curl that posts a sample body signed as the demo source expects, valid for five minutes. */
+    /**
+     * A ready-to-paste curl that posts the sample body, with a fresh id and the current submission time, signed as
+     * the demo source expects; valid for five minutes (the signature's replay window).
+     */
     static String curl(String baseUrl, String sourceId, String secret, Path sample) {
         try {
-            byte[] body = Files.readAllBytes(Project.root().resolve(sample));
+            String json = freshSample(Files.readString(Project.root().resolve(sample)), Instant.now());
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             Map<String, String> headers = WebhookSigner.headers(WebhookFormat.GENERIC, secret, body, Instant.now(),
                     "msg_" + UUID.randomUUID().toString().replace("-", ""));
             StringBuilder curl = new StringBuilder("curl -i " + baseUrl + "/webhooks/" + sourceId + " -H 'content-type: application/json'");
             headers.forEach((name, value) -> curl.append(" -H '").append(name).append(": ").append(value).append('\''));
-            return curl.append(" --data-binary @").append(sample).toString();
+            return curl.append(" --data-binary '").append(json.replace("'", "'\\''")).append('\'').toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sample as if just answered: a new response id and the current submission time, on one line. */
+    static String freshSample(String json, Instant now) {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.closedloop.json.Json.tree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tree.put("id", "sample-" + now.getEpochSecond() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        tree.put("submittedAt", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return io.closedloop.json.Json.string(tree);
     }
 }

@@ -22,6 +22,7 @@ import io.closedloop.ports.DomainEvent;
 import io.closedloop.ports.EventPublisher;
 import io.closedloop.ports.Mailer;
 import io.closedloop.ses.SesMailer;
+import io.closedloop.testing.DemoConfiguration;
 import io.closedloop.testing.LocalDynamo;
 import io.closedloop.testing.SamTemplate;
 import io.closedloop.testing.TemplateTables;
@@ -95,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient client = dynamo.client();
         TemplateTables.create(client, template, "Table", TABLE);
         Stores stores = Stores.of(client, TABLE, 730, clock, Duration.ofSeconds(2));
-        this.seeded = DemoSeed.seedIfEmpty(stores.config(), stores.configCache(), clock.instant());
+        this.seeded = DemoConfiguration.seedIfEmpty(stores.config(), stores.configCache(), clock.instant());
 
         Mailer mailer = realEndpoint("AWS_ENDPOINT_URL_SESV2") ? new SesMailer(SesMailer.client()) : outbox;
         EventPublisher events = realEndpoint("AWS_ENDPOINT_URL_EVENTBRIDGE")
@@ -106,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
         handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock)));
         handlers.put(ProcessorHandler.class.getName(), new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(),
-                stores.roundRobin(), dispatcher, events, stores.kpis()::record, clock)));
+                stores.roundRobin(), dispatcher, events, stores.kpis(), clock)));
         handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock)));
         LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl);
 
@@ -305,11 +306,11 @@ public final class LocalStack implements AutoCloseable {
                 "  Health ................ " + baseUrl + "/health",
                 "  Email outbox .......... " + baseUrl + "/local/outbox",
                 "  Domain events ......... " + baseUrl + "/local/events.json",
-                "  Dashboard ............. " + baseUrl + "/dashboard   (API key: " + DemoSeed.ADMIN_KEY + ")",
+                "  Dashboard ............. " + baseUrl + "/dashboard   (API key: " + DemoConfiguration.ADMIN_KEY + ")",
                 "  DynamoDB Local ........ http://localhost:" + options.dynamoPort() + "  table " + TABLE + ", data in " + options.dataDir(),
                 "",
                 "Post the sample detractor (signed with the demo source's secret, valid for 5 minutes):",
-                "  " + LocalPages.curl(baseUrl, DemoSeed.SOURCE_ID, DemoSeed.SOURCE_SECRET, Path.of(sample)),
+                "  " + LocalPages.curl(baseUrl, DemoConfiguration.SOURCE_ID, DemoConfiguration.SOURCE_SECRET, Path.of(sample)),
                 "or, any time:  ./local/post-sample " + sample,
                 "",
                 "Move the clock and run the SLA check:",

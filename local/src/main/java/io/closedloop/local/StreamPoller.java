@@ -1,13 +1,11 @@
 package io.closedloop.local;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.closedloop.dynamodb.StreamImages;
+import io.closedloop.dynamodb.StreamEvents;
 import io.closedloop.json.Json;
 import io.closedloop.log.Failures;
 import io.closedloop.log.Log;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -196,45 +194,7 @@ final class StreamPoller implements Runnable {
     }
 
     private byte[] event(List<Record> batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("Records");
-            for (Record record : batch) {
-                var change = record.dynamodb();
-                json.writeStartObject();
-                json.writeStringField("eventID", record.eventID());
-                json.writeStringField("eventName", record.eventNameAsString());
-                json.writeStringField("eventVersion", "1.1");
-                json.writeStringField("eventSource", "aws:dynamodb");
-                json.writeStringField("awsRegion", "us-east-1");
-                json.writeObjectFieldStart("dynamodb");
-                if (change.approximateCreationDateTime() != null) {
-                    json.writeNumberField("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
-                }
-                json.writeFieldName("Keys");
-                StreamImages.write(change.keys(), json);
-                if (change.hasNewImage()) {
-                    json.writeFieldName("NewImage");
-                    StreamImages.write(change.newImage(), json);
-                }
-                if (change.hasOldImage()) {
-                    json.writeFieldName("OldImage");
-                    StreamImages.write(change.oldImage(), json);
-                }
-                json.writeStringField("SequenceNumber", change.sequenceNumber());
-                json.writeNumberField("SizeBytes", change.sizeBytes() == null ? 0 : change.sizeBytes());
-                json.writeStringField("StreamViewType", change.streamViewTypeAsString());
-                json.writeEndObject();
-                json.writeStringField("eventSourceARN", streamArn);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return StreamEvents.lambdaEvent(batch, streamArn, "us-east-1");
     }
 
     private void checkpoint(String shardId, String sequence) {

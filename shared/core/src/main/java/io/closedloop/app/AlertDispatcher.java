@@ -14,7 +14,6 @@ import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,18 +74,41 @@ public final class AlertDispatcher {
         return current;
     }
 
-    /** Sends alerts this caller already holds (claimed in the same write that created the case). */
-    public Case sendClaimed(Case c, List<String> claimedKeys, Instant now) {
+    /**
+     * Sends the due alerts of a case that is not stored yet and returns it with their outcomes recorded: the caller
+     * creates it with one write, already saying which alerts went out (no second write to mark them).
+     */
+    public Case sendBeforeCreate(Case draft, Instant now) {
+        List<String> due = draft.alerts().values().stream().filter(a -> a.claimable(now)).map(Alert::key).toList();
+        if (due.isEmpty()) {
+            return draft;
+        }
+        Case.Builder claiming = draft.toBuilder();
+        for (String key : due) {
+            claiming.alert(draft.alerts().get(key).claimed(now.plus(LEASE)));
+        }
+        Case holding = claiming.build();
+        Map<String, Outcome> outcomes = sendAll(holding, due, now);
+        Case.Builder done = holding.toBuilder();
+        apply(done, holding, outcomes, now);
+        logOutcomes(draft.id(), outcomes);
+        return done.build();
+    }
+
+    private Case sendClaimed(Case c, List<String> claimedKeys, Instant now) {
+        return record(c, sendAll(c, claimedKeys, now), now);
+    }
+
+    private Map<String, Outcome> sendAll(Case c, List<String> claimedKeys, Instant now) {
         Configuration configuration = config.current();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String key : claimedKeys) {
             Alert alert = c.alerts().get(key);
-            if (alert == null || alert.state() != AlertState.SENDING) {
-                continue;
+            if (alert != null && alert.state() == AlertState.SENDING) {
+                outcomes.put(key, send(c, alert, configuration, now));
             }
-            outcomes.put(key, send(c, alert, configuration, now));
         }
-        return record(c, outcomes, now);
+        return outcomes;
     }
 
     private record Outcome(boolean sent, String reason, boolean permanent) {}
@@ -111,43 +133,13 @@ public final class AlertDispatcher {
         Case current = claimed;
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Case.Builder marking = current.toBuilder().version(current.version() + 1);
-            boolean changed = false;
-            for (var entry : outcomes.entrySet()) {
-                Alert alert = current.alerts().get(entry.getKey());
-                if (alert == null || alert.state() != AlertState.SENDING) {
-                    continue;
-                }
-                Outcome outcome = entry.getValue();
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("alert", alert.kind().name());
-                details.put("recipientId", alert.recipientId());
-                details.put("reason", alert.reason());
-                if (outcome.sent()) {
-                    marking.alert(alert.sent(now));
-                    marking.append(now, "system", ActivityType.ALERT_SENT, details);
-                } else if (outcome.permanent()) {
-                    marking.alert(alert.sent(now));
-                    details.put("failure", outcome.reason());
-                    details.put("final", "true");
-                    marking.append(now, "system", ActivityType.ALERT_FAILED, details);
-                } else {
-                    Instant retryAt = now.plus(backoff(alert.attempts()));
-                    marking.alert(alert.failed(retryAt));
-                    details.put("failure", outcome.reason());
-                    details.put("attempt", Integer.toString(alert.attempts()));
-                    details.put("retryAt", retryAt.toString());
-                    marking.append(now, "system", ActivityType.ALERT_FAILED, details);
-                }
-                changed = true;
-            }
-            if (!changed) {
+            if (!apply(marking, current, outcomes, now)) {
                 return current;
             }
             Case marked = marking.build();
             try {
                 cases.update(marked);
-                outcomes.forEach((key, outcome) -> Log.info(outcome.sent() ? "alert sent" : "alert not sent",
-                        Map.of("caseId", marked.id(), "alert", key.substring(0, key.indexOf('|')), "reason", outcome.reason() == null ? "" : outcome.reason())));
+                logOutcomes(marked.id(), outcomes);
                 return marked;
             } catch (ConflictException lost) {
                 Optional<Case> fresh = cases.find(current.id());
@@ -161,19 +153,47 @@ public final class AlertDispatcher {
         return current;
     }
 
+    /** Records each outcome on the alert and in the activity log; false when no alert was still held. */
+    private static boolean apply(Case.Builder builder, Case current, Map<String, Outcome> outcomes, Instant now) {
+        boolean changed = false;
+        for (var entry : outcomes.entrySet()) {
+            Alert alert = current.alerts().get(entry.getKey());
+            if (alert == null || alert.state() != AlertState.SENDING) {
+                continue;
+            }
+            Outcome outcome = entry.getValue();
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("alert", alert.kind().name());
+            details.put("recipientId", alert.recipientId());
+            details.put("reason", alert.reason());
+            if (outcome.sent()) {
+                builder.alert(alert.sent(now));
+                builder.append(now, "system", ActivityType.ALERT_SENT, details);
+            } else if (outcome.permanent()) {
+                builder.alert(alert.sent(now));
+                details.put("failure", outcome.reason());
+                details.put("final", "true");
+                builder.append(now, "system", ActivityType.ALERT_FAILED, details);
+            } else {
+                Instant retryAt = now.plus(backoff(alert.attempts()));
+                builder.alert(alert.failed(retryAt));
+                details.put("failure", outcome.reason());
+                details.put("attempt", Integer.toString(alert.attempts()));
+                details.put("retryAt", retryAt.toString());
+                builder.append(now, "system", ActivityType.ALERT_FAILED, details);
+            }
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static void logOutcomes(String caseId, Map<String, Outcome> outcomes) {
+        outcomes.forEach((key, outcome) -> Log.info(outcome.sent() ? "alert sent" : "alert not sent",
+                Map.of("caseId", caseId, "alert", key.substring(0, key.indexOf('|')), "reason", outcome.reason() == null ? "" : outcome.reason())));
+    }
+
     static Duration backoff(int attempts) {
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
         return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
-    }
-
-    /** Keys of alerts in {@code c} that are claimed (SENDING). */
-    public static List<String> claimedKeys(Case c) {
-        List<String> keys = new ArrayList<>();
-        c.alerts().forEach((key, alert) -> {
-            if (alert.state() == AlertState.SENDING) {
-                keys.add(key);
-            }
-        });
-        return keys;
     }
 }

@@ -20,8 +20,7 @@ import java.util.Optional;
 
 /**
  * Builds the case a rule decision opens: assignee, watchers, priority, the campaign's action plan (current
- * version), the SLA clock, the opening log entries, and one alert per recipient, already claimed by the caller that
- * will send them right after the case is created.
+ * version), the SLA clock, the opening log entries, and one pending alert per recipient.
  */
 public final class CaseOpening {
 
@@ -64,13 +63,12 @@ public final class CaseOpening {
             builder.append(now, "system", ActivityType.CASE_ASSIGNED, assigned);
         }
 
-        Instant lease = now.plus(AlertDispatcher.LEASE);
         String reason = decision.rule().id();
         if (assigneeId != null && decision.rule().outcome().alertAssignee()) {
-            builder.alert(Alert.pending(AlertKind.NEW_CASE, reason, assigneeId, now).claimed(lease));
+            builder.alert(Alert.pending(AlertKind.NEW_CASE, reason, assigneeId, now));
         }
         for (String watcher : decision.watcherIds()) {
-            builder.alert(Alert.pending(AlertKind.NEW_CASE, reason, watcher, now).claimed(lease));
+            builder.alert(Alert.pending(AlertKind.NEW_CASE, reason, watcher, now));
         }
         return builder.build();
     }

@@ -4,6 +4,8 @@ import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.domain.Response;
+import io.closedloop.kpi.KpiDeltas;
+import io.closedloop.kpi.KpiStore;
 import io.closedloop.log.Failures;
 import io.closedloop.log.Log;
 import io.closedloop.ports.CaseStore;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Reacts to stored changes, in stream order: a new or changed response is judged by the campaign's rules and may
@@ -37,17 +38,17 @@ public final class ProcessChanges {
     private final RoundRobinCounter roundRobin;
     private final AlertDispatcher dispatcher;
     private final EventPublisher events;
-    private final Consumer<List<Change>> counters;
+    private final KpiStore kpis;
     private final InstantSource clock;
 
     public ProcessChanges(CaseStore cases, ConfigCache config, RoundRobinCounter roundRobin, AlertDispatcher dispatcher,
-            EventPublisher events, Consumer<List<Change>> counters, InstantSource clock) {
+            EventPublisher events, KpiStore kpis, InstantSource clock) {
         this.cases = cases;
         this.config = config;
         this.roundRobin = roundRobin;
         this.dispatcher = dispatcher;
         this.events = events;
-        this.counters = counters;
+        this.kpis = kpis;
         this.clock = clock;
     }
 
@@ -67,7 +68,7 @@ public final class ProcessChanges {
         }
         if (!done.isEmpty()) {
             try {
-                counters.accept(done);
+                kpis.add(KpiDeltas.of(done, config.current()));
             } catch (RuntimeException e) {
                 Log.error("counters not updated; the batch will be retried", Map.of("error", Failures.describe(e)));
                 return changes.getFirst().sequence();
@@ -109,24 +110,22 @@ public final class ProcessChanges {
             return;
         }
         Instant now = clock.instant();
-        if (before != null) {
-            Optional<Case> existing = cases.find(after.id().caseId());
-            if (existing.isPresent()) {
-                dispatcher.dispatch(existing.get(), now);
-                return;
-            }
+        // A case already there means this is an update or a retry: finish whatever its alerts still need
+        Optional<Case> existing = cases.find(after.id().caseId());
+        if (existing.isPresent()) {
+            dispatcher.dispatch(existing.get(), now);
+            return;
         }
         Configuration configuration = config.current();
         Decision decision = RuleEngine.decide(configuration, after, roundRobin);
         if (!decision.opensCase()) {
             return;
         }
-        Case opened = CaseOpening.open(after, decision, configuration, now);
+        // Alerts go out first and the case is created once, recording their outcome: one write, not two
+        Case opened = dispatcher.sendBeforeCreate(CaseOpening.open(after, decision, configuration, now), now);
         if (cases.create(opened)) {
             Log.info("case opened", Map.of("caseId", opened.id(), "ruleId", decision.rule().id()));
-            dispatcher.sendClaimed(opened, AlertDispatcher.claimedKeys(opened), now);
         } else {
-            // A retry after a crash: the case is there; finish whatever its alerts still need
             cases.find(opened.id()).ifPresent(c -> dispatcher.dispatch(c, now));
         }
     }

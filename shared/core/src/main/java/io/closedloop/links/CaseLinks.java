@@ -20,6 +20,8 @@ public final class CaseLinks {
     private static final String LINK = "case-link";
     private static final String SESSION = "case-session";
     private static final String CSRF = "csrf";
+    private static final String DASHBOARD = "dashboard-session";
+    public static final Duration DASHBOARD_LIFETIME = Duration.ofHours(8);
 
     /** What a valid token says. */
     public record Claims(String caseId, String recipientId, int generation, Instant expiresAt) {}
@@ -81,6 +83,27 @@ public final class CaseLinks {
         }
         String expected = key.get().kid() + "." + SignedTokens.mac(key.get(), CSRF, sessionToken.getBytes(StandardCharsets.UTF_8));
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A manager's dashboard session, naming the API key that signed in (re-checked on every request). */
+    public static String dashboardToken(LinkKey key, String apiKeyId, Instant now) {
+        if (apiKeyId.contains("~")) {
+            throw new IllegalArgumentException("ids must not contain '~'");
+        }
+        return SignedTokens.sign(key, DASHBOARD, apiKeyId + "~" + now.plus(DASHBOARD_LIFETIME).getEpochSecond());
+    }
+
+    /** The API key id of a valid, unexpired dashboard session. */
+    public static Optional<String> verifyDashboard(Configuration config, String token, Instant now) {
+        return SignedTokens.verify(token, DASHBOARD, config::linkKey).flatMap(payload -> {
+            String[] parts = payload.split("~", -1);
+            try {
+                return parts.length == 2 && now.isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])))
+                        ? Optional.of(parts[0]) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static Verified verify(Configuration config, String token, String purpose, Instant now, int currentGeneration) {

@@ -27,8 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class CapacityMeter implements ExecutionInterceptor {
 
+    /** One call's consumed capacity: the operation, its total, the table's share and each index's share. */
+    public record Call(String operation, double total, Double table, java.util.Map<String, Double> indexes) {}
+
+    private final java.util.List<Call> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final DoubleAdder readUnits = new DoubleAdder();
+    private final java.util.concurrent.atomic.LongAdder conditionalFailures = new java.util.concurrent.atomic.LongAdder();
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
@@ -61,13 +66,45 @@ public final class CapacityMeter implements ExecutionInterceptor {
     private void write(ConsumedCapacity capacity) {
         if (capacity != null && capacity.capacityUnits() != null) {
             writeUnits.add(capacity.capacityUnits());
+            record("write", capacity);
         }
     }
 
     private void read(ConsumedCapacity capacity) {
         if (capacity != null && capacity.capacityUnits() != null) {
             readUnits.add(capacity.capacityUnits());
+            record("read", capacity);
         }
+    }
+
+    private void record(String operation, ConsumedCapacity capacity) {
+        java.util.Map<String, Double> indexes = new java.util.TreeMap<>();
+        if (capacity.hasGlobalSecondaryIndexes()) {
+            capacity.globalSecondaryIndexes().forEach((name, c) -> indexes.put(name, c.capacityUnits()));
+        }
+        calls.add(new Call(operation, capacity.capacityUnits(), capacity.table() == null ? null : capacity.table().capacityUnits(), indexes));
+    }
+
+    /** Every metered call since the last reset, in order. */
+    public java.util.List<Call> calls() {
+        synchronized (calls) {
+            return java.util.List.copyOf(calls);
+        }
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (context.exception() instanceof software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException) {
+            conditionalFailures.increment();
+        }
+    }
+
+    /**
+     * Conditional writes refused by their condition. DynamoDB bills each as a write of the item's size but reports
+     * no capacity for it; callers count them here and price them per that rule.
+     */
+    public long conditionalFailures() {
+        return conditionalFailures.sum();
     }
 
     public double writeUnits() {
@@ -79,6 +116,8 @@ public final class CapacityMeter implements ExecutionInterceptor {
     }
 
     public void reset() {
+        calls.clear();
+        conditionalFailures.reset();
         writeUnits.reset();
         readUnits.reset();
     }

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** An atomic counter per team: one UpdateItem ADD, so concurrent cases get consecutive turns. */
-public final class DynamoDbRoundRobinCounter {
+public final class DynamoDbRoundRobinCounter implements io.closedloop.rules.RoundRobinCounter {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -18,6 +18,7 @@ public final class DynamoDbRoundRobinCounter {
         this.table = table;
     }
 
+    @Override
     public long next(String teamId) {
         var updated = dynamo.updateItem(r -> r.tableName(table)
                 .key(Map.of(Table.PK, s("RR#" + teamId), Table.SK, s("RR")))

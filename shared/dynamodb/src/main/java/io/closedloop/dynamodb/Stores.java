@@ -14,7 +14,8 @@ public record Stores(
         ConfigCache configCache,
         DynamoDbResponseStore responses,
         DynamoDbCaseStore cases,
-        DynamoDbRoundRobinCounter roundRobin) {
+        DynamoDbRoundRobinCounter roundRobin,
+        DynamoDbKpiStore kpis) {
 
     /** How long a function keeps configuration before reading it again. */
     public static final Duration CONFIG_TTL = Duration.ofSeconds(30);
@@ -23,7 +24,7 @@ public record Stores(
         DynamoDbConfigStore config = new DynamoDbConfigStore(client, table);
         return new Stores(client, table, config, new ConfigCache(config, clock, configTtl),
                 new DynamoDbResponseStore(client, table, retentionDays), new DynamoDbCaseStore(client, table),
-                new DynamoDbRoundRobinCounter(client, table));
+                new DynamoDbRoundRobinCounter(client, table), new DynamoDbKpiStore(client, table));
     }
 
     /** As a deployed function builds them: the table named by TABLE_NAME, the system clock. */

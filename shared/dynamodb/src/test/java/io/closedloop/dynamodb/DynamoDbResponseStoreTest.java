@@ -62,6 +62,8 @@ class DynamoDbResponseStoreTest {
         StoreOutcome again = store.store(typicalResponse("resp-2", 0));
 
         assertThat(again).isEqualTo(StoreOutcome.DUPLICATE);
+        assertThat(meter.calls()).filteredOn(c -> c.operation().equals("write")).hasSize(1);
+        assertThat(meter.conditionalFailures()).isEqualTo(1);
         assertThat(store.find("demo-campaign", LocalDate.parse("2026-11-20"), "demo-source", "resp-2"))
                 .singleElement().isEqualTo(typicalResponse("resp-2", 0));
     }

@@ -112,6 +112,46 @@ public final class MotoServer implements AutoCloseable {
         return get("/moto-api/data.json");
     }
 
+    /**
+     * Creates an SQS queue in moto and returns its ARN and URL, so an EventBridge rule can target it and a test can
+     * read what the bus delivered ({@link #receive}). Plain JSON-protocol calls: moto does not check signatures.
+     */
+    public String[] createQueue(String name) {
+        JsonNode created = sqs("CreateQueue", "{\"QueueName\":\"" + name + "\"}");
+        String url = created.path("QueueUrl").asText();
+        return new String[] {"arn:aws:sqs:us-east-1:123456789012:" + name, url};
+    }
+
+    /** Up to ten messages from a queue, their bodies as JSON. */
+    public List<JsonNode> receive(String queueUrl) {
+        List<JsonNode> bodies = new ArrayList<>();
+        JsonNode answer = sqs("ReceiveMessage", "{\"QueueUrl\":\"" + queueUrl + "\",\"MaxNumberOfMessages\":10}");
+        for (JsonNode message : answer.path("Messages")) {
+            try {
+                bodies.add(JSON.readTree(message.path("Body").asText()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return bodies;
+    }
+
+    private JsonNode sqs(String action, String json) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/"))
+                    .header("X-Amz-Target", "AmazonSQS." + action)
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static SentEmail email(JsonNode m) {
         List<String> to = new ArrayList<>();
         m.path("destinations").path("ToAddresses").forEach(a -> to.add(a.asText()));

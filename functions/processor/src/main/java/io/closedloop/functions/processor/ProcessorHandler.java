@@ -44,7 +44,7 @@ public final class ProcessorHandler implements RequestStreamHandler {
         return new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(),
                 Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(),
                         Settings.required("SENDER_ADDRESS"), Settings.required("PUBLIC_BASE_URL")),
-                events, stores.kpis()::record, InstantSource.system());
+                events, stores.kpis(), InstantSource.system());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.closedloop.local;
+package io.closedloop.testing;
 
 import io.closedloop.app.LinkKeys;
 import io.closedloop.cases.SeedPlans;
@@ -45,23 +45,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The demo configuration the local stack starts with: the seed-000 action plan "Resolution for detractors", a
+ * The demo configuration the local stack starts with, and that tests build on: the seed-000 action plan "Resolution for detractors", a
  * detractor rule with a 48 h first-response target, a generic webhook source, a team with a lead and a manager
  * (the escalation chain), a two-level root-cause taxonomy, and an admin API key. Local only: the secrets below are
  * published in the README on purpose and never used anywhere else.
  */
-final class DemoSeed {
+public final class DemoConfiguration {
 
-    static final String SOURCE_ID = "demo";
-    static final String CAMPAIGN_ID = "demo-nps";
+    public static final String SOURCE_ID = "demo";
+    public static final String CAMPAIGN_ID = "demo-nps";
     /** whsec_ + base64 of 32 fixed bytes; local only. */
-    static final String SOURCE_SECRET = "whsec_Y2xvc2VkbG9vcC1sb2NhbC1kZW1vLXNlY3JldC0zMmI=";
-    static final String ADMIN_KEY = "cl_localadmin_cmVhZC10aGUtcmVhZG1lLWxvY2FsLW9ubHkta2V5";
+    public static final String SOURCE_SECRET = "whsec_Y2xvc2VkbG9vcC1sb2NhbC1kZW1vLXNlY3JldC0zMmI=";
+    public static final String ADMIN_KEY = "cl_localadmin_cmVhZC10aGUtcmVhZG1lLWxvY2FsLW9ubHkta2V5";
 
-    private DemoSeed() {}
+    private DemoConfiguration() {}
 
     /** @return true when the configuration was empty and the demo was written */
-    static boolean seedIfEmpty(ConfigStore store, ConfigCache cache, Instant now) {
+    public static boolean seedIfEmpty(ConfigStore store, ConfigCache cache, Instant now) {
         if (!store.loadAll().isEmpty()) {
             return false;
         }

@@ -1,0 +1,222 @@
+package io.closedloop.functions.web;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.closedloop.app.CaseService;
+import io.closedloop.app.LinkKeys;
+import io.closedloop.app.CaseService.Outcome;
+import io.closedloop.aws.Settings;
+import io.closedloop.cases.Actor;
+import io.closedloop.cases.Case;
+import io.closedloop.cases.CaseCommand;
+import io.closedloop.config.Configuration;
+import io.closedloop.dynamodb.DynamoDb;
+import io.closedloop.dynamodb.Stores;
+import io.closedloop.functions.web.CaseView.Notice;
+import io.closedloop.functions.web.CaseViews.Attempt;
+import io.closedloop.functions.web.FormBody.MalformedFormException;
+import io.closedloop.functions.web.ResponderSession.Access;
+import io.closedloop.functions.web.ResponderSession.LinkOutcome;
+import io.closedloop.http.HttpFunction;
+import io.closedloop.http.HttpRequest;
+import io.closedloop.http.HttpResponse;
+import io.closedloop.http.Problem;
+import io.closedloop.kpi.KpiStore;
+import io.closedloop.links.CaseLinks;
+import io.closedloop.ports.CaseStore;
+import io.closedloop.ports.CaseSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The responder's pages: {@code GET /c/{token}} trades the emailed link for a session and redirects to the clean
+ * {@code GET /cases/{caseId}}, which shows the case; {@code POST /cases/{caseId}/{command}} takes the page's plain
+ * HTML forms (session, then cross-site refusal, then CSRF token, then the command with the version the user saw)
+ * and answers Post/Redirect/Get. {@code GET /dashboard} shows the KPIs to a manager signed in with an API key
+ * ({@code POST /dashboard/login}).
+ */
+public final class WebHandler implements RequestStreamHandler {
+
+    private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+
+    private final CaseService service;
+    private final CaseStore cases;
+    private final Dashboard dashboard;
+    private final LinkKeys linkKeys;
+    private final CrossSiteCheck crossSite;
+
+    /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
+    public WebHandler() {
+        this(Stores.fromEnvironment(DynamoDb.client()), Settings.optional("PUBLIC_BASE_URL"));
+    }
+
+    private WebHandler(Stores stores, String publicBaseUrl) {
+        this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), stores.kpis(),
+                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl);
+    }
+
+    /**
+     * For the local stack and tests.
+     *
+     * @param cases where the customer's other cases are listed from
+     * @param kpis the counters the dashboard reads
+     * @param linkKeys the keys that sign the dashboard session
+     * @param publicBaseUrl the deployment's public address (PUBLIC_BASE_URL), part of the cross-site check; may be null
+     */
+    public WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl) {
+        this.service = service;
+        this.cases = cases;
+        this.dashboard = new Dashboard(kpis);
+        this.linkKeys = linkKeys;
+        this.crossSite = new CrossSiteCheck(publicBaseUrl);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpFunction.serve(input, output, "web", this::route);
+    }
+
+    HttpResponse route(HttpRequest request) {
+        return switch (request.routeKey()) {
+            case "GET /c/{token}" -> openLink(request);
+            case "GET /cases/{caseId}" -> showCase(request);
+            case "POST /cases/{caseId}/{command}" -> command(request);
+            case "GET /dashboard" -> showDashboard(request);
+            case "POST /dashboard/login" -> signIn(request);
+            default -> Problem.of(404, "not-found", "Not found", "There is no such page.").response(request.requestId())
+                    .withHeaders(Map.of("x-content-type-options", "nosniff"));
+        };
+    }
+
+    private HttpResponse showDashboard(HttpRequest request) {
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
+        return Dashboard.signedIn(request, config, now)
+                .map(key -> dashboard.page(request, key, config, m, now))
+                .orElseGet(() -> Pages.login(200, m, null));
+    }
+
+    private HttpResponse signIn(HttpRequest request) {
+        WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
+        if (crossSite.refuses(request)) {
+            return Pages.message(403, MessageView.of(m, "request.crossSite"));
+        }
+        if (!request.mediaType().equals(FORM_MEDIA_TYPE) || request.body().length > FormBody.MAX_BYTES) {
+            return Pages.message(415, MessageView.of(m, "request.unsupported"));
+        }
+        String presented;
+        try {
+            presented = FormBody.parse(request.body()).field("apiKey").orElse("");
+        } catch (MalformedFormException e) {
+            return Pages.message(400, MessageView.of(m, "request.malformed"));
+        }
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        return Dashboard.authenticate(presented, config)
+                .map(key -> Pages.redirect("/dashboard").withCookie(Dashboard.sessionCookie(linkKeys.signingKey(now), key, now)))
+                .orElseGet(() -> Pages.login(401, m, m.t("dashboard.badKey")));
+    }
+
+    private HttpResponse openLink(HttpRequest request) {
+        Instant now = service.now();
+        LinkOutcome outcome = ResponderSession.open(service.configuration(), request.pathParameter("token"), now, service::find);
+        return switch (outcome) {
+            case LinkOutcome.Opened(String caseId, String session, Instant expiresAt) ->
+                    Pages.redirect(Paths.casePage(caseId)).withCookie(ResponderSession.setCookie(caseId, session, now, expiresAt));
+            case LinkOutcome.Refused(CaseLinks.Refusal refusal) -> {
+                WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
+                yield switch (refusal) {
+                    case INVALID -> Pages.message(403, MessageView.of(m, "link.invalid"));
+                    case EXPIRED -> Pages.message(410, MessageView.of(m, "link.expired"));
+                    case REVOKED -> Pages.message(410, MessageView.of(m, "link.revoked"));
+                };
+            }
+        };
+    }
+
+    private HttpResponse showCase(HttpRequest request) {
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        Access access = ResponderSession.check(config, request.cookie(ResponderSession.COOKIE), request.pathParameter("caseId"), now, service::find);
+        if (!(access instanceof Access.Granted granted)) {
+            return denied(request, (Access.Denied) access);
+        }
+        WebMessages m = WebMessages.choose(granted.responder(), request.header("accept-language").orElse(null));
+        Notice notice = request.query("done").flatMap(CommandForm::of)
+                .map(done -> new Notice("success", m.t("done." + done.path())))
+                .orElse(null);
+        return casePage(200, granted.current(), granted, config, now, m, notice, null);
+    }
+
+    private HttpResponse command(HttpRequest request) {
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        String caseId = request.pathParameter("caseId");
+        Access access = ResponderSession.check(config, request.cookie(ResponderSession.COOKIE), caseId, now, service::find);
+        if (!(access instanceof Access.Granted granted)) {
+            return denied(request, (Access.Denied) access);
+        }
+        WebMessages m = WebMessages.choose(granted.responder(), request.header("accept-language").orElse(null));
+        if (crossSite.refuses(request)) {
+            return Pages.message(403, MessageView.of(m, "request.crossSite"));
+        }
+        CommandForm form = CommandForm.of(request.pathParameter("command")).orElse(null);
+        if (form == null) {
+            return Pages.message(404, MessageView.of(m, "request.notFound"));
+        }
+        if (!request.mediaType().equals(FORM_MEDIA_TYPE)) {
+            return Pages.message(415, MessageView.of(m, "request.unsupported"));
+        }
+        if (request.body().length > FormBody.MAX_BYTES) {
+            return Pages.message(413, MessageView.of(m, "request.tooLarge"));
+        }
+        FormBody body;
+        try {
+            body = FormBody.parse(request.body());
+        } catch (MalformedFormException malformed) {
+            return Pages.message(400, MessageView.of(m, "request.malformed"));
+        }
+        if (!CaseLinks.verifyCsrf(config, granted.sessionToken(), body.field(CommandForm.CSRF).orElse(null))) {
+            return Pages.message(403, MessageView.of(m, "request.csrf"));
+        }
+        long version;
+        CaseCommand command;
+        try {
+            version = CommandForm.version(body);
+            command = form.command(body);
+        } catch (MalformedFormException malformed) {
+            return Pages.message(400, MessageView.of(m, "request.malformed"));
+        }
+        Outcome outcome = service.execute(caseId, version, command, Actor.of(granted.responder()));
+        return switch (outcome) {
+            case Outcome.Applied applied -> Pages.redirect(Paths.casePage(caseId) + "?done=" + form.path());
+            case Outcome.Rejected(var error, Case current) -> {
+                String message = m.error(error);
+                yield casePage(error.httpStatus(), current, granted, config, now, m,
+                        new Notice("error", m.t("notice.refused", message)), new Attempt(form, body, m.sentence(message)));
+            }
+            case Outcome.Conflict(Case current) -> casePage(409, current, granted, config, now, m,
+                    new Notice("warning", m.t("notice.conflict")), new Attempt(form, body, null));
+            case Outcome.NotFound notFound -> Pages.message(404, MessageView.of(m, "case.gone"));
+        };
+    }
+
+    private HttpResponse casePage(int status, Case current, Access.Granted granted, Configuration config, Instant now, WebMessages m,
+            Notice notice, Attempt attempt) {
+        String customerKey = current.response() == null ? null : current.response().respondent().customerKey();
+        List<CaseSummary> others = customerKey == null ? List.of() : cases.byCustomer(customerKey, CaseViews.EARLIER_CASES + 1);
+        String csrf = granted.responder().canRespond() ? CaseLinks.csrfToken(config, granted.sessionToken()) : null;
+        return Pages.casePage(status, CaseViews.build(current, config, others, granted.responder(), m, now, csrf, notice, attempt));
+    }
+
+    private static HttpResponse denied(HttpRequest request, Access.Denied denied) {
+        WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
+        return Pages.message(401, MessageView.of(m, denied.messageKey()));
+    }
+}
