@@ -12,6 +12,7 @@ import io.closedloop.admin.ApiCaller;
 import io.closedloop.admin.ApiKeyAuthenticator;
 import io.closedloop.admin.CaseApi;
 import io.closedloop.admin.ConfigAdmin;
+import io.closedloop.admin.KpiApi;
 import io.closedloop.admin.RuleDryRuns;
 import io.closedloop.app.CaseService;
 import io.closedloop.config.ApiScope;
@@ -23,6 +24,7 @@ import io.closedloop.http.HttpResponse;
 import io.closedloop.http.Problem;
 import io.closedloop.http.ProblemException;
 import io.closedloop.json.Json;
+import io.closedloop.kpi.KpiCsv;
 import io.closedloop.ports.ConfigCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,13 +51,14 @@ public final class ApiHandler implements RequestStreamHandler {
     private static final String WWW_AUTHENTICATE = "www-authenticate";
 
     /** The use cases this function calls, built once per execution environment. */
-    public record UseCases(ConfigCache config, ConfigAdmin admin, RuleDryRuns dryRuns, CaseApi cases, InstantSource clock) {
+    public record UseCases(ConfigCache config, ConfigAdmin admin, RuleDryRuns dryRuns, CaseApi cases, KpiApi kpis, InstantSource clock) {
 
         /** Over the table's stores, as the deployed function and the local stack build them. */
         public static UseCases of(Stores stores, InstantSource clock) {
             CaseService service = new CaseService(stores.cases(), stores.configCache(), clock);
             return new UseCases(stores.configCache(), new ConfigAdmin(stores.config(), stores.configCache()),
-                    new RuleDryRuns(stores.configCache(), stores.responses()), new CaseApi(service, stores.cases()), clock);
+                    new RuleDryRuns(stores.configCache(), stores.responses()), new CaseApi(service, stores.cases()),
+                    new KpiApi(stores.configCache(), stores.kpis()), clock);
         }
     }
 
@@ -223,8 +226,9 @@ public final class ApiHandler implements RequestStreamHandler {
             return json(200, view.json(), view.version());
         });
         add(routes, "POST", "/api/cases/{id}/{command}", ApiScope.CASES_WRITE, this::caseCommand);
-        add(routes, "GET", "/api/kpis", ApiScope.REPORTS, this::kpisNotAvailable);
-        add(routes, "GET", "/api/kpis.csv", ApiScope.REPORTS, this::kpisNotAvailable);
+        add(routes, "GET", "/api/kpis", ApiScope.REPORTS,
+                call -> json(200, Json.MAPPER.valueToTree(useCases.kpis().report(call.caller(), call.request().queryParameters())), null));
+        add(routes, "GET", "/api/kpis.csv", ApiScope.REPORTS, this::kpiCsv);
         add(routes, "GET", "/api/openapi.yaml", null,
                 call -> HttpResponse.text(200, "application/yaml; charset=utf-8", OPENAPI).withHeaders(Map.of("cache-control", "no-cache")));
         return routes;
@@ -273,11 +277,12 @@ public final class ApiHandler implements RequestStreamHandler {
         };
     }
 
-    /** The KPI routes check the key and campaign like the rest, then say the KPI module is not in this build. */
-    private HttpResponse kpisNotAvailable(Call call) {
-        call.caller().campaignFor(call.request().query("campaignId").orElse(null));
-        return Problem.of(501, "not-implemented", "Not implemented", "KPI reports are not available in this build yet.")
-                .response(call.request().requestId());
+    private HttpResponse kpiCsv(Call call) {
+        Map<String, String> query = call.request().queryParameters();
+        String csv = useCases.kpis().csv(call.caller(), query);
+        String name = "kpis-" + call.caller().campaignFor(query.get("campaignId")) + "-" + query.get("from") + "-" + query.get("to") + ".csv";
+        return new HttpResponse(200, Map.of("content-type", KpiCsv.MEDIA_TYPE, "cache-control", "no-store",
+                "content-disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\""), List.of(), csv);
     }
 
     private static HttpResponse entry(AdminEntry entry, int status) {

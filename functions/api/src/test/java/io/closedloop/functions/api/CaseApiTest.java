@@ -148,16 +148,6 @@ class CaseApiTest {
     }
 
     @Test
-    void kpis_answer501UntilTheKpiModuleIsWired() {
-        String bi = api.key("BI", Set.of(ApiScope.REPORTS), Set.of());
-
-        ApiFixture.Reply reply = api.get("/api/kpis?campaignId=nps-br&from=2026-11-01&to=2026-11-30", bi);
-
-        assertThat(reply.status()).isEqualTo(501);
-        assertThat(reply.header("content-type")).isEqualTo("application/problem+json");
-    }
-
-    @Test
     void command_appliesAsTheApiKey_andReturnsTheNewVersion() {
         Case opened = api.openCase(ApiFixture.NPS, 2);
 
