@@ -40,6 +40,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The admin configuration use cases: list, read, create, replace and delete every kind of entry, with validation
@@ -401,7 +402,7 @@ public final class ConfigAdmin {
         return json;
     }
 
-    private static <T> T checked(AdminKind kind, ObjectNode json, Class<T> type, java.util.function.Function<T, List<FieldError>> validator) {
+    private static <T> T checked(AdminKind kind, ObjectNode json, Class<T> type, Function<T, List<FieldError>> validator) {
         AdminJson.Bound<T> bound = AdminJson.bind(json, type);
         if (!bound.ok()) {
             throw AdminProblems.invalid(kind, bound.errors());

@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -393,7 +394,7 @@ public final class ConfigValidator {
         check.text("name", name, FieldChecks.MAX_NAME_LENGTH);
         if (scopes == null || scopes.isEmpty()) {
             check.error("scopes", "must hold at least one of ADMIN, CASES_READ, CASES_WRITE, REPORTS");
-        } else if (scopes.stream().anyMatch(java.util.Objects::isNull)) {
+        } else if (scopes.stream().anyMatch(Objects::isNull)) {
             check.error("scopes", "must not contain null");
         }
         if (campaignIds != null) {

@@ -12,9 +12,11 @@ import io.closedloop.config.Team;
 import io.closedloop.rules.Assignment;
 import io.closedloop.rules.Rule;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Who refers to a configuration entry, so deleting it can be refused while something still needs it. Each referrer
@@ -111,7 +113,7 @@ public final class References {
         }
     }
 
-    private static <T> List<T> sorted(java.util.Collection<T> items, java.util.function.Function<T, String> id) {
+    private static <T> List<T> sorted(Collection<T> items, Function<T, String> id) {
         return items.stream().sorted(Comparator.comparing(id, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.closedloop.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.closedloop.app.ApiKeys;
 import io.closedloop.config.ApiKey;
@@ -53,9 +54,9 @@ class ApiKeyAuthenticatorTest {
 
         assertThat(caller.campaignFor(null)).isEqualTo("nps-br");
         assertThat(caller.campaignFor("nps-br")).isEqualTo("nps-br");
-        assertThat(((ProblemException) org.assertj.core.api.Assertions.catchThrowable(() -> caller.campaignFor("nps-fr"))).problem().status())
+        assertThat(((ProblemException) catchThrowable(() -> caller.campaignFor("nps-fr"))).problem().status())
                 .isEqualTo(403);
-        assertThat(((ProblemException) org.assertj.core.api.Assertions.catchThrowable(() -> unlimited.campaignFor(" "))).problem().status())
+        assertThat(((ProblemException) catchThrowable(() -> unlimited.campaignFor(" "))).problem().status())
                 .isEqualTo(422);
         assertThat(unlimited.sees("nps-fr")).isTrue();
     }

@@ -2,6 +2,7 @@ package io.closedloop.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.closedloop.app.ApiKeys;
@@ -53,7 +54,7 @@ class ConfigAdminTest {
     }
 
     private static Problem problem(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(ProblemException.class);
         return ((ProblemException) thrown).problem();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.closedloop.cases.Case;
 import io.closedloop.cases.SeedPlans;
 import io.closedloop.config.ApiScope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -299,7 +300,7 @@ class AdminConfigApiTest {
     @Test
     void linkKeys_rotateRetireAndDelete_neverShowSecretBytes() {
         ApiFixture.Reply first = api.post("/admin/link-keys/rotate", api.adminKey, null, Map.of());
-        api.clock.advance(java.time.Duration.ofMinutes(1));
+        api.clock.advance(Duration.ofMinutes(1));
         ApiFixture.Reply second = api.post("/admin/link-keys/rotate", api.adminKey, null, Map.of());
         String firstId = first.json().path("id").asText();
 

@@ -40,6 +40,7 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -189,7 +190,7 @@ final class ApiFixture {
         if (body != null) {
             headers.put("content-type", "application/json");
         }
-        extraHeaders.forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        extraHeaders.forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         return invoke(event(method, pathAndQuery, headers, body));
     }
 

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -91,7 +93,7 @@ class OpenApiDocumentTest {
     @Test
     void everyReference_resolvesToAComponent() {
         List<String> dangling = new ArrayList<>();
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$ref: \"#/components/(\\w+)/(\\w+)\"").matcher(text);
+        Matcher refs = Pattern.compile("\\$ref: \"#/components/(\\w+)/(\\w+)\"").matcher(text);
         Map<String, Object> components = map(document.get("components"));
         while (refs.find()) {
             Object section = components.get(refs.group(1));
