@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.closedloop.app.CaseService;
 import io.closedloop.app.LinkKeys;
 import io.closedloop.dynamodb.Stores;
+import io.closedloop.functions.api.ApiHandler;
 import io.closedloop.functions.web.WebHandler;
 import java.time.InstantSource;
 import java.util.Map;
@@ -17,5 +18,6 @@ final class LocalFunctions {
         CaseService cases = new CaseService(stores.cases(), stores.configCache(), clock);
         handlers.put(WebHandler.class.getName(), new WebHandler(cases, stores.cases(), stores.kpis(),
                 new LinkKeys(stores.configCache(), stores.config()), baseUrl));
+        handlers.put(ApiHandler.class.getName(), new ApiHandler(ApiHandler.UseCases.of(stores, clock)));
     }
 }

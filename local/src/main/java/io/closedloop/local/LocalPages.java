@@ -80,7 +80,11 @@ final class LocalPages {
             Map<String, String> headers = WebhookSigner.headers(WebhookFormat.GENERIC, secret, body, Instant.now(),
                     "msg_" + UUID.randomUUID().toString().replace("-", ""));
             StringBuilder curl = new StringBuilder("curl -i " + baseUrl + "/webhooks/" + sourceId + " -H 'content-type: application/json'");
-            headers.forEach((name, value) -> curl.append(" -H '").append(name).append(": ").append(value).append('\''));
+            headers.forEach((name, value) -> {
+                if (!name.equals("content-type")) {
+                    curl.append(" -H '").append(name).append(": ").append(value).append('\'');
+                }
+            });
             return curl.append(" --data-binary '").append(json.replace("'", "'\\''")).append('\'').toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -87,7 +87,11 @@ class CasePageBrowserTest {
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/webhooks/" + DemoConfiguration.SOURCE_ID))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         WebhookSigner.headers(WebhookFormat.GENERIC, DemoConfiguration.SOURCE_SECRET, body, Instant.now(),
-                "msg_" + UUID.randomUUID().toString().replace("-", "")).forEach(post::header);
+                "msg_" + UUID.randomUUID().toString().replace("-", "")).forEach((name, value) -> {
+                    if (!name.equals("content-type")) {
+                        post.header(name, value);
+                    }
+                });
         HttpClient http = HttpClient.newHttpClient();
         assertThat(http.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
         assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();

@@ -24,14 +24,19 @@ public final class CrossSiteCheck {
         this.publicOrigin = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : originOf(publicBaseUrl).orElse(null);
     }
 
-    /** Whether the request comes from another site (or from an opaque origin) and must be refused. */
+    /**
+     * Whether the request comes from another site and must be refused. Our pages send {@code Referrer-Policy:
+     * no-referrer}, under which browsers send {@code Origin: null} on their own form posts; so a browser's
+     * {@code Sec-Fetch-Site: same-origin} decides, and an opaque origin is refused only when the browser says
+     * nothing else (an opaque origin with no fetch metadata is left to the CSRF token, like a request without Origin).
+     */
     public boolean refuses(HttpRequest request) {
         Optional<String> site = request.header("sec-fetch-site").map(v -> v.trim().toLowerCase(Locale.ROOT));
         if (site.isPresent() && !site.get().equals("same-origin") && !site.get().equals("none")) {
             return true;
         }
-        Optional<String> origin = request.header("origin");
-        if (origin.isEmpty()) {
+        Optional<String> origin = request.header("origin").map(String::trim);
+        if (origin.isEmpty() || origin.get().equals("null")) {
             return false;
         }
         Optional<String> presented = originOf(origin.get().trim());

@@ -54,8 +54,13 @@ class CrossSiteCheckTest {
     }
 
     @Test
-    void refuses_opaqueOrigin_refuses() {
-        assertThat(check.refuses(post("origin", "null", "host", "cx.example.com"))).isTrue();
+    void refuses_opaqueOriginOfOurOwnFormUnderNoReferrerPolicy_accepts() {
+        assertThat(check.refuses(post("sec-fetch-site", "same-origin", "origin", "null", "host", "cx.example.com"))).isFalse();
+    }
+
+    @Test
+    void refuses_opaqueOriginFromAnotherSite_refuses() {
+        assertThat(check.refuses(post("sec-fetch-site", "cross-site", "origin", "null", "host", "cx.example.com"))).isTrue();
     }
 
     @Test
