@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private final Outbox outbox;
     private final LocalEventBus localBus;
     private final Map<String, ScheduleRunner> schedules = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functions;
     private final String baseUrl;
     private final boolean seeded;
 
@@ -111,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
         handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock)));
         LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl);
 
-        Map<String, LocalFunction> functions = new HashMap<>();
+        this.functions = new HashMap<>();
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, resource) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
@@ -195,6 +196,17 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalClock clock() {
         return clock;
+    }
+
+    /** Invokes one of the template's functions with a raw event, as Lambda would; returns its raw answer. */
+    public byte[] invoke(String functionId, byte[] event) {
+        LocalFunction function = functions.get(functionId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + functionId);
+        }
+        synchronized (function) {
+            return function.invoke(event);
+        }
     }
 
     /** Runs a scheduled function now, as its schedule would. */

@@ -191,5 +191,96 @@ class LocalStackEndToEndTest {
 
         assertThat(outbox()).extracting(m -> m.path("to").asText()).contains("carla@closedloop.local");
         assertThat(outbox()).extracting(m -> m.path("subject").asText()).anyMatch(s -> s.startsWith("Escalation"));
+
+        String dashboard = dashboardPage();
+        assertThat(kpi(dashboard, "Breaches")).isEqualTo("1");
+        assertThat(kpi(dashboard, "First response within target")).isEqualTo("–");
+        assertThat(kpi(dashboard, "Opened")).isEqualTo("1");
+    }
+
+    private String dashboardPage() throws Exception {
+        byte[] form = ("apiKey=" + java.net.URLEncoder.encode(DemoConfiguration.ADMIN_KEY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/dashboard/login"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String cookie = signedIn.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> page = get(stack.baseUrl() + "/dashboard", cookie);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    /** The value shown under a KPI's label on the dashboard. */
+    private static String kpi(String page, String label) {
+        Matcher value = Pattern.compile("<dt>" + Pattern.quote(label) + "</dt><dd>([^<]*)</dd>").matcher(page);
+        assertThat(value.find()).as(label).isTrue();
+        return value.group(1);
+    }
+
+    @Test
+    void sameAction_throughThePageOrTheApi_givesTheSameCaseAndLog() throws Exception {
+        assertThat(postSigned(sample("e2e-page")).statusCode()).isEqualTo(202);
+        assertThat(postSigned(sample("e2e-api")).statusCode()).isEqualTo(202);
+        assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();
+        String pageCase = new io.closedloop.domain.ResponseId(DemoConfiguration.SOURCE_ID, "e2e-page").caseId();
+        String apiCase = new io.closedloop.domain.ResponseId(DemoConfiguration.SOURCE_ID, "e2e-api").caseId();
+
+        Matcher link = LINK.matcher(outbox().stream().map(m -> m.path("text").asText()).filter(t -> t.contains("/c/"))
+                .filter(t -> linkCaseId(t).equals(pageCase)).findFirst().orElseThrow());
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> opened = get(link.group(1), null);
+        String cookie = opened.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        String page = get(stack.baseUrl() + "/cases/" + pageCase, cookie).body();
+        String csrf = hidden(page, "csrf");
+        String version = hidden(page, "version");
+        String form = "version=" + version + "&csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                + "&actionId=call-the-customer&statusId=response-solution-found&comment=Refund+agreed&closePlan=yes&exitStateId=closed";
+        HttpResponse<String> acted = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/cases/" + pageCase + "/action"))
+                .header("content-type", "application/x-www-form-urlencoded").header("cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(acted.statusCode()).isEqualTo(303);
+
+        HttpResponse<String> viaApi = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/cases/" + apiCase + "/action"))
+                .header("content-type", "application/json").header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"actionId\":\"call-the-customer\",\"statusId\":\"response-solution-found\","
+                        + "\"comment\":\"Refund agreed\",\"closePlan\":true,\"exitStateId\":\"closed\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaApi.statusCode()).as(viaApi.body()).isEqualTo(200);
+
+        JsonNode fromPage = apiCase(pageCase);
+        JsonNode fromApi = apiCase(apiCase);
+        for (String field : List.of("status", "version")) {
+            assertThat(fromApi.path(field)).as(field).isEqualTo(fromPage.path(field));
+        }
+        assertThat(fromApi.path("plan")).isEqualTo(fromPage.path("plan"));
+        assertThat(logWithoutActor(fromApi)).isEqualTo(logWithoutActor(fromPage));
+    }
+
+    private JsonNode apiCase(String caseId) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/cases/" + caseId))
+                .header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return Json.tree(answer.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Each log entry's type and details, without who did it and when (the page acts as a responder, the API as a key). */
+    private static List<String> logWithoutActor(JsonNode c) {
+        List<String> entries = new ArrayList<>();
+        c.path("activities").forEach(a -> entries.add(a.path("type").asText() + " " + a.path("details").toString()));
+        return entries;
+    }
+
+    private static String linkCaseId(String text) {
+        Matcher link = LINK.matcher(text);
+        if (!link.find()) {
+            return "";
+        }
+        return io.closedloop.links.CaseLinks.unverifiedCaseId(link.group(1).substring(link.group(1).indexOf("/c/") + 3)).orElse("");
+    }
+
+    private static String hidden(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(value.find()).as(name).isTrue();
+        return value.group(1).replace("&#61;", "=").replace("&#43;", "+");
     }
 }
