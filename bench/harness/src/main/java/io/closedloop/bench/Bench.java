@@ -56,7 +56,19 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // HTTP client and DynamoDB Local threads must not keep the JVM alive
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path root = Project.root();
         Path out = root.resolve(quick ? "bench/results/quick.json" : "bench/results/latest.json");
