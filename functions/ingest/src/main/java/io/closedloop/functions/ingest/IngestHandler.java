@@ -5,34 +5,80 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.app.IngestWebhook;
+import io.closedloop.config.ConfigEntry;
+import io.closedloop.config.ConfigKind;
+import io.closedloop.config.ConfigurationAssembler;
+import io.closedloop.config.FieldMapping;
+import io.closedloop.config.Secret;
+import io.closedloop.config.Source;
+import io.closedloop.config.WebhookFormat;
+import io.closedloop.domain.Response;
+import io.closedloop.domain.ScoreType;
 import io.closedloop.dynamodb.DynamoDb;
+import io.closedloop.dynamodb.ResponseItem;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.http.HttpFunction;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
+import io.closedloop.ingest.WebhookSigner;
 import io.closedloop.json.Json;
+import io.closedloop.log.Failures;
+import io.closedloop.log.Log;
+import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.ConfigStore;
+import io.closedloop.ports.ResponseStore;
 import io.closedloop.ports.StoreOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@code POST /webhooks/{sourceId}}: request in, one use-case call, answer out. 202 when a response was stored or
  * updated, 200 when the delivery was a duplicate (or a ping with nothing to store); problems as RFC 9457.
+ *
+ * <p>SnapStart priming (Lambda's constructor only): before the snapshot, a signed delivery for a source that does
+ * not exist goes through the real handler (event parsing, the configuration query, the 404 answer); a generic and a
+ * Typeform delivery are verified, parsed and answered through the same handler code against an in-memory source
+ * and store; and one PutItem of a response item is sent with a condition that can never hold, so the SDK's write
+ * path is loaded and nothing is written.
  */
-public final class IngestHandler implements RequestStreamHandler {
+public final class IngestHandler implements RequestStreamHandler, Resource {
+
+    private static final String PRIMING = "snapstart-priming";
 
     private final IngestWebhook ingest;
+    private final Stores stores;
 
     /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
     public IngestHandler() {
-        this(wire(Stores.fromEnvironment(DynamoDb.client())));
+        this(Stores.fromEnvironment(DynamoDb.client()));
+        Core.getGlobalContext().register(this);
+    }
+
+    private IngestHandler(Stores stores) {
+        this.ingest = wire(stores);
+        this.stores = stores;
     }
 
     /** For the local stack and tests. */
     public IngestHandler(IngestWebhook ingest) {
         this.ingest = ingest;
+        this.stores = null;
     }
 
     private static IngestWebhook wire(Stores stores) {
@@ -55,5 +101,137 @@ public final class IngestHandler implements RequestStreamHandler {
         receipt.responses().forEach(r -> responses.addObject().put("id", r.responseId()).put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT)));
         boolean stored = receipt.responses().stream().anyMatch(r -> r.outcome() != StoreOutcome.DUPLICATE);
         return HttpResponse.json(stored ? 202 : 200, Json.string(body));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (stores == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        String secret = WebhookSigner.newSecret(WebhookFormat.GENERIC, new java.security.SecureRandom());
+        String typeformSecret = WebhookSigner.newSecret(WebhookFormat.TYPEFORM, new java.security.SecureRandom());
+        byte[] generic = genericSample(now);
+        prime("unknown source", () -> invoke(this, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
+
+        List<Source> sources = List.of(
+                new Source(PRIMING, PRIMING, WebhookFormat.GENERIC, List.of(new Secret("p1", secret, now)), null, ScoreType.NPS, null, FieldMapping.NONE, true),
+                new Source("snapstart-typeform", PRIMING, WebhookFormat.TYPEFORM, List.of(new Secret("p2", typeformSecret, now)),
+                        "nps", ScoreType.NPS, "reason", FieldMapping.NONE, true));
+        List<Response> parsed = new ArrayList<>();
+        IngestHandler inMemory = new IngestHandler(new IngestWebhook(new ConfigCache(new SourcesOnly(sources), InstantSource.system(), Duration.ofHours(1)),
+                new Remembering(parsed::add), InstantSource.system()));
+        prime("generic delivery", () -> invoke(inMemory, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
+        prime("typeform delivery", () -> invoke(inMemory, delivery("snapstart-typeform", WebhookFormat.TYPEFORM, typeformSecret, typeformSample(now), now)));
+        prime("sdk write path", () -> {
+            try {
+                stores.client().putItem(r -> r.tableName(stores.table()).item(ResponseItem.toItem(parsed.getFirst(), 0))
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(pk)"));
+            } catch (ConditionalCheckFailedException expected) {
+                // the condition never holds: nothing was written
+            }
+        });
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (stores != null) {
+            stores.configCache().invalidate();
+        }
+    }
+
+    private static void prime(String step, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
+        }
+    }
+
+    private static void invoke(IngestHandler handler, byte[] event) {
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] delivery(String sourceId, WebhookFormat format, String secret, byte[] body, Instant now) {
+        ObjectNode event = Json.object();
+        event.put("version", "2.0");
+        event.put("routeKey", "POST /webhooks/{sourceId}");
+        event.put("rawPath", "/webhooks/" + sourceId);
+        ObjectNode headers = event.putObject("headers");
+        WebhookSigner.headers(format, secret, body, now).forEach(headers::put);
+        ObjectNode context = event.putObject("requestContext");
+        context.putObject("http").put("method", "POST").put("path", "/webhooks/" + sourceId).put("sourceIp", "127.0.0.1");
+        context.put("requestId", PRIMING);
+        context.put("timeEpoch", now.toEpochMilli());
+        event.putObject("pathParameters").put("sourceId", sourceId);
+        event.put("body", new String(body, StandardCharsets.UTF_8));
+        event.put("isBase64Encoded", false);
+        return Json.bytes(event);
+    }
+
+    private static byte[] genericSample(Instant now) {
+        return ("{\"id\":\"" + PRIMING + "\",\"submittedAt\":\"" + now + "\",\"respondent\":{\"id\":\"p\",\"email\":\"p@example.invalid\","
+                + "\"name\":\"P\",\"locale\":\"en\"},\"score\":{\"type\":\"NPS\",\"value\":8},\"comment\":\"priming\","
+                + "\"answers\":{\"q1\":\"a\"},\"attributes\":{\"country\":\"BR\"}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] typeformSample(Instant now) {
+        return ("{\"event_id\":\"p\",\"event_type\":\"form_response\",\"form_response\":{\"form_id\":\"p\",\"token\":\"" + PRIMING + "\","
+                + "\"submitted_at\":\"" + now + "\",\"hidden\":{\"email\":\"p@example.invalid\"},\"definition\":{\"id\":\"p\",\"fields\":["
+                + "{\"id\":\"f1\",\"ref\":\"nps\",\"type\":\"opinion_scale\"},{\"id\":\"f2\",\"ref\":\"reason\",\"type\":\"long_text\"}]},"
+                + "\"answers\":[{\"type\":\"number\",\"number\":8,\"field\":{\"id\":\"f1\",\"type\":\"opinion_scale\",\"ref\":\"nps\"}},"
+                + "{\"type\":\"text\",\"text\":\"priming\",\"field\":{\"id\":\"f2\",\"type\":\"long_text\",\"ref\":\"reason\"}},"
+                + "{\"type\":\"choice\",\"choice\":{\"label\":\"Delivery\"},\"field\":{\"id\":\"f3\",\"type\":\"multiple_choice\",\"ref\":\"topic\"}}]}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The priming sources, read as the configuration query returns them (JSON entries, assembled). */
+    private record SourcesOnly(List<Source> sources) implements ConfigStore {
+        @Override
+        public List<ConfigEntry> loadAll() {
+            return sources.stream().map(s -> new ConfigEntry(ConfigKind.SOURCE, ConfigurationAssembler.storageId(s), 1, Json.string(s))).toList();
+        }
+
+        @Override
+        public Optional<ConfigEntry> find(ConfigKind kind, String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(ConfigEntry entry) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(ConfigKind kind, String id) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Keeps what priming parsed in memory; never a write. */
+    private record Remembering(Consumer<Response> sink) implements ResponseStore {
+        @Override
+        public StoreOutcome store(Response response) {
+            sink.accept(response);
+            return StoreOutcome.STORED;
+        }
+
+        @Override
+        public StoreOutcome merge(Response partial) {
+            sink.accept(partial);
+            return StoreOutcome.STORED;
+        }
+
+        @Override
+        public void forEachInPeriod(String campaignId, LocalDate from, LocalDate to, Consumer<Response> consumer) {}
+
+        @Override
+        public List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId) {
+            return List.of();
+        }
     }
 }

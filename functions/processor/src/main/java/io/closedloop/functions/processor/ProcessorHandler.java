@@ -4,7 +4,34 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.closedloop.app.AlertComposer;
 import io.closedloop.app.Alerting;
+import io.closedloop.app.CaseOpening;
+import io.closedloop.app.DomainEvents;
+import io.closedloop.cases.Alert;
+import io.closedloop.cases.AlertKind;
+import io.closedloop.cases.Case;
+import io.closedloop.cases.SeedPlans;
+import io.closedloop.config.ActionPlan;
+import io.closedloop.config.Campaign;
+import io.closedloop.config.Configuration;
+import io.closedloop.config.LinkKey;
+import io.closedloop.config.Priority;
+import io.closedloop.config.Responder;
+import io.closedloop.domain.Respondent;
+import io.closedloop.domain.Response;
+import io.closedloop.domain.Score;
+import io.closedloop.domain.ScoreType;
+import io.closedloop.kpi.KpiDeltas;
+import io.closedloop.log.Failures;
+import io.closedloop.log.Log;
+import io.closedloop.rules.Assignment;
+import io.closedloop.rules.AttributeOp;
+import io.closedloop.rules.Condition;
+import io.closedloop.rules.Decision;
+import io.closedloop.rules.Rule;
+import io.closedloop.rules.RuleEngine;
+import io.closedloop.rules.RuleOutcome;
 import io.closedloop.app.Change;
 import io.closedloop.app.ProcessChanges;
 import io.closedloop.aws.Settings;
@@ -17,25 +44,92 @@ import io.closedloop.ses.SesMailer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The table's stream: a batch of records in, one use-case call, a partial batch response out
  * ({@code batchItemFailures} names the first record to retry; everything before it is done).
  */
-public final class ProcessorHandler implements RequestStreamHandler {
+public final class ProcessorHandler implements RequestStreamHandler, Resource {
+
+    private static final String PRIMING = "snapstart-priming";
 
     private final ProcessChanges process;
+    private final Stores stores;
 
     /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
     public ProcessorHandler() {
-        this(wire(Stores.fromEnvironment(DynamoDb.client())));
+        this(Stores.fromEnvironment(DynamoDb.client()));
+        Core.getGlobalContext().register(this);
+    }
+
+    private ProcessorHandler(Stores stores) {
+        this.process = wire(stores);
+        this.stores = stores;
     }
 
     /** For the local stack and tests. */
     public ProcessorHandler(ProcessChanges process) {
         this.process = process;
+        this.stores = null;
+    }
+
+    /**
+     * SnapStart priming (Lambda's constructor only): the configuration query and a read of a case that does not
+     * exist through the real stores; then, in memory, a response judged by a rule, its case opened, its alert email
+     * composed (not sent), its domain events and KPI increments derived, the case serialized as stored. Nothing is
+     * written, sent or published.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (stores == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        prime("configuration", () -> stores.configCache().current());
+        prime("case read", () -> stores.cases().find(PRIMING));
+        prime("rules, case, alert, events", () -> {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            LinkKey key = new LinkKey(PRIMING, secret, now, false);
+            Responder responder = new Responder(PRIMING, "Priming", "priming@example.invalid", "en", null, true, null);
+            ActionPlan plan = SeedPlans.resolutionForDetractors();
+            Rule rule = new Rule(PRIMING, 1, PRIMING, "Priming", 1, true, new Condition.All(List.of(new Condition.ScoreBetween(ScoreType.NPS, 0, 6),
+                    new Condition.Attribute("country", AttributeOp.EQ, List.of("BR")))),
+                    new RuleOutcome(true, Priority.HIGH, List.of(), new Assignment.Fixed(responder.id()), null, null, true, List.of(), PRIMING));
+            Configuration config = new Configuration(Map.of(), Map.of(PRIMING, new Campaign(PRIMING, "Priming", plan.id(), null, null)), List.of(rule),
+                    Map.of(responder.id(), responder), Map.of(), List.of(plan), Map.of(), Map.of(), Map.of(), Map.of(), List.of(key));
+            Response response = new Response(PRIMING, PRIMING, PRIMING, now, new Respondent(PRIMING, "priming@example.invalid", "Priming", null, "en"),
+                    new Score(ScoreType.NPS, 3), "Priming the processor.", Map.of("q1", "a"), Map.of("country", "BR"), 0);
+            Decision decision = RuleEngine.decide(List.of(rule), response, config, team -> 0);
+            Case opened = CaseOpening.open(response, decision, config, now);
+            new AlertComposer(Settings.orDefault("SENDER_ADDRESS", "priming@example.invalid"), Settings.orDefault("PUBLIC_BASE_URL", "https://priming.invalid"))
+                    .compose(opened, Alert.pending(AlertKind.NEW_CASE, "assigned", responder.id(), now), responder, config, key, now);
+            List<Change> changes = List.of(new Change.ResponseChange("1", null, response), new Change.CaseChange("2", null, opened));
+            changes.forEach(DomainEvents::of);
+            KpiDeltas.of(changes, config);
+            Json.bytes(opened);
+        });
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (stores != null) {
+            stores.configCache().invalidate();
+        }
+    }
+
+    private static void prime(String step, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
+        }
     }
 
     private static ProcessChanges wire(Stores stores) {

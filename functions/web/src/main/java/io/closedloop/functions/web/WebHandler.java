@@ -25,13 +25,36 @@ import io.closedloop.kpi.KpiStore;
 import io.closedloop.links.CaseLinks;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.closedloop.cases.ActivityType;
+import io.closedloop.cases.Opening;
+import io.closedloop.cases.PlanProgress;
+import io.closedloop.cases.SeedPlans;
+import io.closedloop.config.ActionPlan;
+import io.closedloop.config.LinkKey;
+import io.closedloop.config.Priority;
+import io.closedloop.config.Responder;
+import io.closedloop.domain.Respondent;
+import io.closedloop.domain.Response;
+import io.closedloop.domain.Score;
+import io.closedloop.domain.ScoreType;
+import io.closedloop.json.Json;
+import io.closedloop.log.Failures;
+import io.closedloop.log.Log;
+import io.closedloop.ports.ConfigCache;
+import io.closedloop.sla.SlaEngine;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The responder's pages: {@code GET /c/{token}} trades the emailed link for a session and redirects to the clean
@@ -39,25 +62,33 @@ import java.util.Map;
  * HTML forms (session, then cross-site refusal, then CSRF token, then the command with the version the user saw)
  * and answers Post/Redirect/Get. {@code GET /dashboard} shows the KPIs to a manager signed in with an API key
  * ({@code POST /dashboard/login}).
+ *
+ * <p>SnapStart priming (Lambda's constructor only): before the snapshot, a case-page request with a session for a
+ * case that does not exist goes through the real handler (event parsing, the configuration query, the case read,
+ * the sign-in message page); the case page of an in-memory case is rendered (the customer's earlier cases: one
+ * read-only index query); the dashboard's sign-in page is rendered. Nothing is written.
  */
-public final class WebHandler implements RequestStreamHandler {
+public final class WebHandler implements RequestStreamHandler, Resource {
 
     private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+    private static final String PRIMING = "snapstart-priming";
 
     private final CaseService service;
     private final CaseStore cases;
     private final Dashboard dashboard;
     private final LinkKeys linkKeys;
     private final CrossSiteCheck crossSite;
+    private final ConfigCache primedConfig;
 
     /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
     public WebHandler() {
         this(Stores.fromEnvironment(DynamoDb.client()), Settings.optional("PUBLIC_BASE_URL"));
+        Core.getGlobalContext().register(this);
     }
 
     private WebHandler(Stores stores, String publicBaseUrl) {
         this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), stores.kpis(),
-                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl);
+                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl, stores.configCache());
     }
 
     /**
@@ -69,11 +100,81 @@ public final class WebHandler implements RequestStreamHandler {
      * @param publicBaseUrl the deployment's public address (PUBLIC_BASE_URL), part of the cross-site check; may be null
      */
     public WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl) {
+        this(service, cases, kpis, linkKeys, publicBaseUrl, null);
+    }
+
+    private WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl, ConfigCache primedConfig) {
         this.service = service;
         this.cases = cases;
         this.dashboard = new Dashboard(kpis);
         this.linkKeys = linkKeys;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
+        this.primedConfig = primedConfig;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (primedConfig == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        LinkKey key = new LinkKey(PRIMING, secret, now, false);
+        Responder responder = new Responder(PRIMING, "Priming", "priming@example.invalid", "en", null, true, null);
+        ActionPlan plan = SeedPlans.resolutionForDetractors();
+        Configuration config = new Configuration(Map.of(), Map.of(), List.of(), Map.of(responder.id(), responder), Map.of(), List.of(plan),
+                Map.of(), Map.of(), Map.of(), Map.of(), List.of(key));
+        Response response = new Response(PRIMING, PRIMING, PRIMING, now, new Respondent(PRIMING, "priming@example.invalid", "Priming", null, "en"),
+                new Score(ScoreType.NPS, 3), "Priming the case page.", Map.of("q1", "a"), Map.of("country", "BR"), 1);
+        Case c = new Case.Builder(response.id().caseId()).version(1).campaignId(PRIMING).response(response).priority(Priority.HIGH)
+                .assigneeId(responder.id()).opening(new Opening(PRIMING, 1, "Priming", List.of("score 3 ≤ 6"), PRIMING))
+                .plan(PlanProgress.start(plan.id(), plan.version()))
+                .sla(SlaEngine.start(SlaEngine.DEFAULT_POLICY, Priority.HIGH, null, now, now)).openedAt(now)
+                .append(now, "system", ActivityType.CASE_OPENED, Map.of("ruleId", PRIMING)).build();
+        String session = CaseLinks.sessionToken(key, new CaseLinks.Claims(c.id(), responder.id(), c.linkGeneration(), now.plus(Duration.ofHours(1))), now);
+        prime("case page of an unknown case", () -> invoke("GET /cases/{caseId}", "/cases/" + c.id(), Map.of("caseId", c.id()), session, now));
+        prime("case page", () -> casePage(200, c, new Access.Granted(c, responder, session), config, now,
+                WebMessages.choose(responder, "en-GB,en;q=0.9"), null, null));
+        prime("dashboard sign-in", () -> invoke("GET /dashboard", "/dashboard", Map.of(), null, now));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (primedConfig != null) {
+            primedConfig.invalidate();
+        }
+    }
+
+    private static void prime(String step, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
+        }
+    }
+
+    private void invoke(String routeKey, String path, Map<String, String> pathParameters, String session, Instant now) {
+        ObjectNode event = Json.object();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.putObject("headers").put("accept-language", "en-GB,en;q=0.9").put("sec-fetch-site", "none").put("host", "priming.invalid");
+        if (session != null) {
+            event.putArray("cookies").add(ResponderSession.COOKIE + "=" + session);
+        }
+        ObjectNode requestContext = event.putObject("requestContext");
+        requestContext.putObject("http").put("method", "GET").put("path", path).put("sourceIp", "127.0.0.1");
+        requestContext.put("requestId", PRIMING);
+        requestContext.put("timeEpoch", now.toEpochMilli());
+        ObjectNode parameters = event.putObject("pathParameters");
+        pathParameters.forEach(parameters::put);
+        event.put("isBase64Encoded", false);
+        try {
+            handleRequest(new ByteArrayInputStream(Json.bytes(event)), new ByteArrayOutputStream(), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

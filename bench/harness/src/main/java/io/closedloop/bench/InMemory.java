@@ -1,0 +1,112 @@
+package io.closedloop.bench;
+
+import io.closedloop.cases.Case;
+import io.closedloop.config.ConfigEntry;
+import io.closedloop.config.ConfigKind;
+import io.closedloop.domain.Response;
+import io.closedloop.ports.CasePage;
+import io.closedloop.ports.CaseQuery;
+import io.closedloop.ports.CaseStore;
+import io.closedloop.ports.CaseSummary;
+import io.closedloop.ports.ConfigStore;
+import io.closedloop.ports.ResponseStore;
+import io.closedloop.ports.StoreOutcome;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** In-memory ports, so the warm benchmarks measure the CPU of an invocation with the I/O taken out. */
+public final class InMemory {
+
+    private InMemory() {}
+
+    /** The configuration partition as a map. */
+    public static final class Config implements ConfigStore {
+        private final Map<String, ConfigEntry> entries = new LinkedHashMap<>();
+
+        @Override
+        public List<ConfigEntry> loadAll() {
+            return List.copyOf(entries.values());
+        }
+
+        @Override
+        public Optional<ConfigEntry> find(ConfigKind kind, String id) {
+            return Optional.ofNullable(entries.get(kind + "#" + id));
+        }
+
+        @Override
+        public void put(ConfigEntry entry) {
+            entries.put(entry.kind() + "#" + entry.id(), entry);
+        }
+
+        @Override
+        public void delete(ConfigKind kind, String id) {
+            entries.remove(kind + "#" + id);
+        }
+    }
+
+    /** Accepts every response as new and keeps only the last, as a store that never says "duplicate" would. */
+    public static final class Responses implements ResponseStore {
+        volatile Response last;
+
+        @Override
+        public StoreOutcome store(Response response) {
+            last = response;
+            return StoreOutcome.STORED;
+        }
+
+        @Override
+        public StoreOutcome merge(Response partial) {
+            last = partial;
+            return StoreOutcome.STORED;
+        }
+
+        @Override
+        public void forEachInPeriod(String campaignId, LocalDate from, LocalDate to, Consumer<Response> consumer) {}
+
+        @Override
+        public List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId) {
+            return List.of();
+        }
+    }
+
+    /** One case, read as the case page reads it. */
+    public static final class Cases implements CaseStore {
+        private final Map<String, Case> cases = new LinkedHashMap<>();
+
+        @Override
+        public boolean create(Case newCase) {
+            return cases.putIfAbsent(newCase.id(), newCase) == null;
+        }
+
+        @Override
+        public Optional<Case> find(String caseId) {
+            return Optional.ofNullable(cases.get(caseId));
+        }
+
+        @Override
+        public void update(Case updated) {
+            cases.put(updated.id(), updated);
+        }
+
+        @Override
+        public List<String> dueCaseIds(Instant until, int limit) {
+            return new ArrayList<>();
+        }
+
+        @Override
+        public CasePage list(CaseQuery query) {
+            return new CasePage(List.of(), null);
+        }
+
+        @Override
+        public List<CaseSummary> byCustomer(String customerKey, int limit) {
+            return List.of();
+        }
+    }
+}
