@@ -34,25 +34,25 @@ public final class Compact {
             "accountValue", "DETRACTOR", "2026-", "T00:00:00Z\"", ".000Z\"", "\"}", "\":\"", "\",\"", "}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    /** One deflater per thread, reset per document: creating one allocates native zlib state each time. */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+
     private Compact() {}
 
     public static byte[] encode(byte[] json) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setDictionary(DICTIONARY_V1);
-            deflater.setInput(json);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 16);
-            out.write(DEFLATE_V1);
-            byte[] buffer = new byte[4096];
-            while (!deflater.finished()) {
-                int n = deflater.deflate(buffer);
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setDictionary(DICTIONARY_V1);
+        deflater.setInput(json);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 16);
+        out.write(DEFLATE_V1);
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            int n = deflater.deflate(buffer);
+            out.write(buffer, 0, n);
         }
+        return out.toByteArray();
     }
 
     public static byte[] decode(byte[] stored) {
