@@ -106,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
                 System.getProperty("SENDER_ADDRESS"), baseUrl);
 
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
-        handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock)));
+        handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock)));
         handlers.put(ProcessorHandler.class.getName(), new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(),
                 stores.roundRobin(), dispatcher, events, stores.kpis(), clock)));
         handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock)));

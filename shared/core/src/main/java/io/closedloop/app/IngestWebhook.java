@@ -10,7 +10,7 @@ import io.closedloop.ingest.ParsedWebhook;
 import io.closedloop.ingest.WebhookException;
 import io.closedloop.ingest.WebhookLimits;
 import io.closedloop.ingest.Webhooks;
-import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.SourceCache;
 import io.closedloop.ports.ResponseStore;
 import io.closedloop.ports.StoreOutcome;
 import java.time.Instant;
@@ -40,12 +40,12 @@ public final class IngestWebhook {
 
     private static final Set<String> DELIGHTED_MEDIA_TYPES = Set.of("application/json", "application/x-www-form-urlencoded", "text/plain");
 
-    private final ConfigCache config;
+    private final SourceCache sources;
     private final ResponseStore responses;
     private final InstantSource clock;
 
-    public IngestWebhook(ConfigCache config, ResponseStore responses, InstantSource clock) {
-        this.config = config;
+    public IngestWebhook(SourceCache sources, ResponseStore responses, InstantSource clock) {
+        this.sources = sources;
         this.responses = responses;
         this.clock = clock;
     }
@@ -56,7 +56,7 @@ public final class IngestWebhook {
      * @throws ProblemException 404 unknown source, 413 too large, 415 not JSON, 401 bad signature, 422 bad payload
      */
     public Receipt accept(String sourceId, String mediaType, Map<String, String> headers, byte[] body) {
-        Source source = config.current().source(sourceId).filter(Source::enabled)
+        Source source = sources.source(sourceId).filter(Source::enabled)
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-source", "Unknown source",
                         "No webhook source is configured under this id.")));
         if (body.length > WebhookLimits.MAX_BODY_BYTES) {

@@ -2,6 +2,7 @@ package io.closedloop.dynamodb;
 
 import io.closedloop.aws.Settings;
 import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.SourceCache;
 import java.time.Duration;
 import java.time.InstantSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,6 +13,7 @@ public record Stores(
         String table,
         DynamoDbConfigStore config,
         ConfigCache configCache,
+        SourceCache sources,
         DynamoDbResponseStore responses,
         DynamoDbCaseStore cases,
         DynamoDbRoundRobinCounter roundRobin,
@@ -22,7 +24,7 @@ public record Stores(
 
     public static Stores of(DynamoDbClient client, String table, long retentionDays, InstantSource clock, Duration configTtl) {
         DynamoDbConfigStore config = new DynamoDbConfigStore(client, table);
-        return new Stores(client, table, config, new ConfigCache(config, clock, configTtl),
+        return new Stores(client, table, config, new ConfigCache(config, clock, configTtl), new SourceCache(config, clock, configTtl),
                 new DynamoDbResponseStore(client, table, retentionDays), new DynamoDbCaseStore(client, table),
                 new DynamoDbRoundRobinCounter(client, table), new DynamoDbKpiStore(client, table));
     }

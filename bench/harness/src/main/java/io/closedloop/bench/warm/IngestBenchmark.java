@@ -38,7 +38,7 @@ public class IngestBenchmark {
     public void setUp() {
         Instant sentAt = WarmSupport.NOW;
         WarmSupport.Wiring wiring = WarmSupport.wiring();
-        handler = new IngestHandler(new IngestWebhook(wiring.cache(), wiring.responses(), wiring.clock()));
+        handler = new IngestHandler(new IngestWebhook(new io.closedloop.ports.SourceCache(wiring.config(), wiring.clock(), java.time.Duration.ofDays(365)), wiring.responses(), wiring.clock()));
         String json = format.equals("generic")
                 ? WarmSupport.webhookEvent(DemoConfiguration.SOURCE_ID, WebhookFormat.GENERIC, DemoConfiguration.SOURCE_SECRET,
                         WarmSupport.genericPayload("warm-1", sentAt, 8), sentAt)

@@ -24,7 +24,7 @@ import io.closedloop.ingest.WebhookSigner;
 import io.closedloop.json.Json;
 import io.closedloop.log.Failures;
 import io.closedloop.log.Log;
-import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.SourceCache;
 import io.closedloop.ports.ConfigStore;
 import io.closedloop.ports.ResponseStore;
 import io.closedloop.ports.StoreOutcome;
@@ -82,7 +82,7 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
     }
 
     private static IngestWebhook wire(Stores stores) {
-        return new IngestWebhook(stores.configCache(), stores.responses(), InstantSource.system());
+        return new IngestWebhook(stores.sources(), stores.responses(), InstantSource.system());
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
                 new Source("snapstart-typeform", PRIMING, WebhookFormat.TYPEFORM, List.of(new Secret("p2", typeformSecret, now)),
                         "nps", ScoreType.NPS, "reason", FieldMapping.NONE, true));
         List<Response> parsed = new ArrayList<>();
-        IngestHandler inMemory = new IngestHandler(new IngestWebhook(new ConfigCache(new SourcesOnly(sources), InstantSource.system(), Duration.ofHours(1)),
+        IngestHandler inMemory = new IngestHandler(new IngestWebhook(new SourceCache(new SourcesOnly(sources), InstantSource.system(), Duration.ofHours(1)),
                 new Remembering(parsed::add), InstantSource.system()));
         prime("generic delivery", () -> invoke(inMemory, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
         prime("typeform delivery", () -> invoke(inMemory, delivery("snapstart-typeform", WebhookFormat.TYPEFORM, typeformSecret, typeformSample(now), now)));
@@ -136,7 +136,7 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         if (stores != null) {
-            stores.configCache().invalidate();
+            stores.sources().invalidate();
         }
     }
 

@@ -60,7 +60,7 @@ class IngestHandlerTest {
         for (Source source : sources()) {
             stores.config().put(new ConfigEntry(ConfigKind.SOURCE, source.id(), 1, Json.string(source)));
         }
-        handler = new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock));
+        handler = new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock));
     }
 
     private static List<Source> sources() {
@@ -168,6 +168,9 @@ class IngestHandlerTest {
     @Test
     void ingest_newResponse_costsOneWriteUnit_andNoConfigurationRead() throws IOException {
         Source source = configured("generic");
+        byte[] warmUp = new String(fixture("generic-response.json"), StandardCharsets.UTF_8).replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\":\"warm-up\"")
+                .getBytes(StandardCharsets.UTF_8);
+        deliver("generic", warmUp, signed(source, warmUp));
         byte[] body = fixture("generic-response.json");
         meter.reset();
 
