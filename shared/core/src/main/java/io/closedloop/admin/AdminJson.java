@@ -8,20 +8,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.closedloop.http.Problem;
 import io.closedloop.http.Problem.FieldError;
+import io.closedloop.http.Problem;
 import io.closedloop.http.ProblemException;
 import io.closedloop.json.Json;
+import io.closedloop.json.JsonErrors;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-
 /**
  * Binds admin input to configuration records, turning every Jackson failure into a field error at its JSON path
  * (e.g. {@code week.MONDAY[0].start: "9am" is not a time such as 09:00}). Nothing thrown by Jackson reaches a client.
@@ -74,82 +67,14 @@ public final class AdminJson {
     }
 
     static FieldError error(IOException e) {
-        String path = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+        String path = e instanceof JsonMappingException mapping ? JsonErrors.path(mapping.getPath()) : "";
         return switch (e) {
             case InvalidFormatException format ->
-                    new FieldError(path, quoted(format.getValue()) + " is not " + expected(format.getTargetType()));
+                    new FieldError(path, JsonErrors.quoted(format.getValue()) + " is not " + JsonErrors.expected(format.getTargetType()));
             case ValueInstantiationException refused -> new FieldError(path,
                     refused.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null ? cause.getMessage() : "is not valid");
-            case MismatchedInputException mismatch -> new FieldError(path, "must be " + expected(mismatch.getTargetType()));
+            case MismatchedInputException mismatch -> new FieldError(path, "must be " + JsonErrors.expected(mismatch.getTargetType()));
             default -> new FieldError(path, e.getCause() instanceof InputCoercionException ? "is out of range" : "is not valid");
         };
-    }
-
-    /** Jackson's path as {@code a.b[1].c}. */
-    static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(FieldChecks.shown(reference.getFieldName()));
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "a valid value";
-        }
-        if (type.isEnum()) {
-            StringBuilder names = new StringBuilder("one of ");
-            Object[] constants = type.getEnumConstants();
-            for (int i = 0; i < constants.length; i++) {
-                names.append(i == 0 ? "" : ", ").append(((Enum<?>) constants[i]).name());
-            }
-            return names.toString();
-        }
-        if (type == Duration.class) {
-            return "an ISO-8601 duration such as PT48H";
-        }
-        if (type == ZoneId.class) {
-            return "a time zone such as Europe/Paris";
-        }
-        if (type == LocalTime.class) {
-            return "a time such as 09:00";
-        }
-        if (type == LocalDate.class) {
-            return "a date such as 2026-12-25";
-        }
-        if (type == Instant.class) {
-            return "an instant such as 2026-11-20T09:41:07Z";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "an integer";
-        }
-        if (type == double.class || type == Double.class) {
-            return "a number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return "an object";
-    }
-
-    private static String quoted(Object value) {
-        return value == null ? "null" : "\"" + FieldChecks.shown(String.valueOf(value)) + "\"";
     }
 }

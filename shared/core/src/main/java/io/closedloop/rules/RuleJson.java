@@ -12,13 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.config.Configuration;
 import io.closedloop.http.Problem.FieldError;
 import io.closedloop.json.Json;
+import io.closedloop.json.JsonErrors;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 /**
  * The JSON entry point for rules written by admins. Turns any input into either a rule or field errors with JSON
  * paths: binding failures (unknown {@code type}, wrong value types) become errors like validation problems do, and
@@ -157,11 +156,11 @@ public final class RuleJson {
     }
 
     static FieldError bindingError(IOException e) {
-        String path = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+        String path = e instanceof JsonMappingException mapping ? JsonErrors.path(mapping.getPath()) : "";
         return switch (e) {
             case InvalidTypeIdException typeId -> typeError(path, typeId);
-            case InvalidFormatException format -> new FieldError(path, quoted(format.getValue()) + " is not " + expected(format.getTargetType()));
-            case MismatchedInputException mismatch -> new FieldError(path, "must be " + expected(mismatch.getTargetType()));
+            case InvalidFormatException format -> new FieldError(path, JsonErrors.quoted(format.getValue()) + " is not " + JsonErrors.expected(format.getTargetType()));
+            case MismatchedInputException mismatch -> new FieldError(path, "must be " + JsonErrors.expected(mismatch.getTargetType()));
             default -> new FieldError(path, e.getCause() instanceof InputCoercionException ? "is out of range" : "is not valid");
         };
     }
@@ -174,53 +173,6 @@ public final class RuleJson {
         if (e.getTypeId() == null) {
             return new FieldError(field, "is required: " + expected);
         }
-        return new FieldError(field, "unknown type " + quoted(e.getTypeId()) + ": expected " + expected);
-    }
-
-    /** Jackson's path as {@code a.b[1].c}. */
-    static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(Text.shown(reference.getFieldName()));
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "a valid value";
-        }
-        if (type.isEnum()) {
-            StringBuilder names = new StringBuilder("one of ");
-            Object[] constants = type.getEnumConstants();
-            for (int i = 0; i < constants.length; i++) {
-                names.append(i == 0 ? "" : ", ").append(((Enum<?>) constants[i]).name());
-            }
-            return names.toString();
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "an integer";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
-    }
-
-    private static String quoted(Object value) {
-        return value == null ? "null" : "\"" + Text.shown(String.valueOf(value)) + "\"";
+        return new FieldError(field, "unknown type " + JsonErrors.quoted(e.getTypeId()) + ": expected " + expected);
     }
 }
