@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.app.IngestWebhook;
+import io.closedloop.app.Priming;
 import io.closedloop.config.ConfigEntry;
 import io.closedloop.config.ConfigKind;
 import io.closedloop.config.ConfigurationAssembler;
@@ -22,11 +23,9 @@ import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.ingest.WebhookSigner;
 import io.closedloop.json.Json;
-import io.closedloop.log.Failures;
-import io.closedloop.log.Log;
-import io.closedloop.ports.SourceCache;
 import io.closedloop.ports.ConfigStore;
 import io.closedloop.ports.ResponseStore;
+import io.closedloop.ports.SourceCache;
 import io.closedloop.ports.StoreOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +39,6 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.crac.Core;
@@ -59,7 +57,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class IngestHandler implements RequestStreamHandler, Resource {
 
-    private static final String PRIMING = "snapstart-priming";
+    private static final String PRIMING = Priming.ID;
 
     private final IngestWebhook ingest;
     private final Stores stores;
@@ -112,7 +110,7 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         String secret = WebhookSigner.newSecret(WebhookFormat.GENERIC, new java.security.SecureRandom());
         String typeformSecret = WebhookSigner.newSecret(WebhookFormat.TYPEFORM, new java.security.SecureRandom());
         byte[] generic = genericSample(now);
-        prime("unknown source", () -> invoke(this, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
+        Priming.step("unknown source", () -> invoke(this, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
 
         List<Source> sources = List.of(
                 new Source(PRIMING, PRIMING, WebhookFormat.GENERIC, List.of(new Secret("p1", secret, now)), null, ScoreType.NPS, null, FieldMapping.NONE, true),
@@ -121,9 +119,9 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         List<Response> parsed = new ArrayList<>();
         IngestHandler inMemory = new IngestHandler(new IngestWebhook(new SourceCache(new SourcesOnly(sources), InstantSource.system(), Duration.ofHours(1)),
                 new Remembering(parsed::add), InstantSource.system()));
-        prime("generic delivery", () -> invoke(inMemory, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
-        prime("typeform delivery", () -> invoke(inMemory, delivery("snapstart-typeform", WebhookFormat.TYPEFORM, typeformSecret, typeformSample(now), now)));
-        prime("sdk write path", () -> {
+        Priming.step("generic delivery", () -> invoke(inMemory, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
+        Priming.step("typeform delivery", () -> invoke(inMemory, delivery("snapstart-typeform", WebhookFormat.TYPEFORM, typeformSecret, typeformSample(now), now)));
+        Priming.step("sdk write path", () -> {
             try {
                 stores.client().putItem(r -> r.tableName(stores.table()).item(ResponseItem.toItem(parsed.getFirst(), 0))
                         .conditionExpression("attribute_exists(pk) AND attribute_not_exists(pk)"));
@@ -140,13 +138,6 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         }
     }
 
-    private static void prime(String step, Runnable run) {
-        try {
-            run.run();
-        } catch (RuntimeException e) {
-            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
-        }
-    }
 
     private static void invoke(IngestHandler handler, byte[] event) {
         try {

@@ -7,24 +7,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.closedloop.app.AlertComposer;
 import io.closedloop.app.Alerting;
 import io.closedloop.app.CaseOpening;
+import io.closedloop.app.Change;
 import io.closedloop.app.DomainEvents;
+import io.closedloop.app.Priming;
+import io.closedloop.app.ProcessChanges;
+import io.closedloop.aws.Settings;
 import io.closedloop.cases.Alert;
 import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
-import io.closedloop.cases.SeedPlans;
 import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.LinkKey;
 import io.closedloop.config.Priority;
 import io.closedloop.config.Responder;
-import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
-import io.closedloop.domain.Score;
 import io.closedloop.domain.ScoreType;
+import io.closedloop.dynamodb.DynamoDb;
+import io.closedloop.dynamodb.Stores;
+import io.closedloop.dynamodb.StreamChanges;
+import io.closedloop.eventbridge.EventBridgePublisher;
+import io.closedloop.json.Json;
 import io.closedloop.kpi.KpiDeltas;
-import io.closedloop.log.Failures;
-import io.closedloop.log.Log;
 import io.closedloop.rules.Assignment;
 import io.closedloop.rules.AttributeOp;
 import io.closedloop.rules.Condition;
@@ -32,14 +36,6 @@ import io.closedloop.rules.Decision;
 import io.closedloop.rules.Rule;
 import io.closedloop.rules.RuleEngine;
 import io.closedloop.rules.RuleOutcome;
-import io.closedloop.app.Change;
-import io.closedloop.app.ProcessChanges;
-import io.closedloop.aws.Settings;
-import io.closedloop.dynamodb.DynamoDb;
-import io.closedloop.dynamodb.StreamChanges;
-import io.closedloop.dynamodb.Stores;
-import io.closedloop.eventbridge.EventBridgePublisher;
-import io.closedloop.json.Json;
 import io.closedloop.ses.SesMailer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +53,7 @@ import org.crac.Resource;
  */
 public final class ProcessorHandler implements RequestStreamHandler, Resource {
 
-    private static final String PRIMING = "snapstart-priming";
+    private static final String PRIMING = Priming.ID;
 
     private final ProcessChanges process;
     private final Stores stores;
@@ -91,21 +87,18 @@ public final class ProcessorHandler implements RequestStreamHandler, Resource {
             return;
         }
         Instant now = Instant.now();
-        prime("configuration", () -> stores.configCache().current());
-        prime("case read", () -> stores.cases().find(PRIMING));
-        prime("rules, case, alert, events", () -> {
-            byte[] secret = new byte[32];
-            new java.security.SecureRandom().nextBytes(secret);
-            LinkKey key = new LinkKey(PRIMING, secret, now, false);
-            Responder responder = new Responder(PRIMING, "Priming", "priming@example.invalid", "en", null, true, null);
-            ActionPlan plan = SeedPlans.resolutionForDetractors();
+        Priming.step("configuration", () -> stores.configCache().current());
+        Priming.step("case read", () -> stores.cases().find(PRIMING));
+        Priming.step("rules, case, alert, events", () -> {
+            LinkKey key = Priming.linkKey(now);
+            Responder responder = Priming.responder();
+            ActionPlan plan = Priming.plan();
             Rule rule = new Rule(PRIMING, 1, PRIMING, "Priming", 1, true, new Condition.All(List.of(new Condition.ScoreBetween(ScoreType.NPS, 0, 6),
                     new Condition.Attribute("country", AttributeOp.EQ, List.of("BR")))),
                     new RuleOutcome(true, Priority.HIGH, List.of(), new Assignment.Fixed(responder.id()), null, null, true, List.of(), PRIMING));
             Configuration config = new Configuration(Map.of(), Map.of(PRIMING, new Campaign(PRIMING, "Priming", plan.id(), null, null)), List.of(rule),
                     Map.of(responder.id(), responder), Map.of(), List.of(plan), Map.of(), Map.of(), Map.of(), Map.of(), List.of(key));
-            Response response = new Response(PRIMING, PRIMING, PRIMING, now, new Respondent(PRIMING, "priming@example.invalid", "Priming", null, "en"),
-                    new Score(ScoreType.NPS, 3), "Priming the processor.", Map.of("q1", "a"), Map.of("country", "BR"), 0);
+            Response response = Priming.detractor(now);
             Decision decision = RuleEngine.decide(List.of(rule), response, config, team -> 0);
             Case opened = CaseOpening.open(response, decision, config, now);
             new AlertComposer(Settings.orDefault("SENDER_ADDRESS", "priming@example.invalid"), Settings.orDefault("PUBLIC_BASE_URL", "https://priming.invalid"))
@@ -124,13 +117,6 @@ public final class ProcessorHandler implements RequestStreamHandler, Resource {
         }
     }
 
-    private static void prime(String step, Runnable run) {
-        try {
-            run.run();
-        } catch (RuntimeException e) {
-            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
-        }
-    }
 
     private static ProcessChanges wire(Stores stores) {
         SesMailer mailer = new SesMailer(SesMailer.client());

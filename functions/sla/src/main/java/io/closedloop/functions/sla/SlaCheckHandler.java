@@ -4,27 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.closedloop.app.AlertComposer;
 import io.closedloop.app.Alerting;
+import io.closedloop.app.Priming;
 import io.closedloop.app.SlaCheck;
 import io.closedloop.aws.Settings;
-import io.closedloop.cases.ActivityType;
 import io.closedloop.cases.Alert;
 import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.LinkKey;
-import io.closedloop.config.Priority;
 import io.closedloop.config.Responder;
-import io.closedloop.domain.Respondent;
-import io.closedloop.domain.Response;
-import io.closedloop.domain.Score;
-import io.closedloop.domain.ScoreType;
-import io.closedloop.log.Failures;
-import io.closedloop.log.Log;
-import io.closedloop.sla.SlaEngine;
 import io.closedloop.dynamodb.DynamoDb;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.json.Json;
 import io.closedloop.ses.SesMailer;
+import io.closedloop.sla.SlaEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +32,7 @@ import org.crac.Resource;
 /** The scheduled SLA check: schedule event in (its content does not matter), one run, a summary out. */
 public final class SlaCheckHandler implements RequestStreamHandler, Resource {
 
-    private static final String PRIMING = "snapstart-priming";
+    private static final String PRIMING = Priming.ID;
 
     private final SlaCheck check;
     private final Stores stores;
@@ -72,21 +65,14 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
             return;
         }
         Instant now = Instant.now();
-        prime("configuration", () -> stores.configCache().current());
-        prime("due index", () -> stores.cases().dueCaseIds(Instant.EPOCH, 1));
-        prime("clock and reminder", () -> {
-            byte[] secret = new byte[32];
-            new java.security.SecureRandom().nextBytes(secret);
-            LinkKey key = new LinkKey(PRIMING, secret, now, false);
-            Responder responder = new Responder(PRIMING, "Priming", "priming@example.invalid", "en", null, true, null);
+        Priming.step("configuration", () -> stores.configCache().current());
+        Priming.step("due index", () -> stores.cases().dueCaseIds(Instant.EPOCH, 1));
+        Priming.step("clock and reminder", () -> {
+            LinkKey key = Priming.linkKey(now);
+            Responder responder = Priming.responder();
             Configuration config = new Configuration(Map.of(), Map.of(), List.of(), Map.of(responder.id(), responder), Map.of(), List.of(),
                     Map.of(), Map.of(), Map.of(), Map.of(), List.of(key));
-            Instant submitted = now.minus(Duration.ofHours(47));
-            Response response = new Response(PRIMING, PRIMING, PRIMING, submitted, new Respondent(PRIMING, "priming@example.invalid", "Priming", null, "en"),
-                    new Score(ScoreType.NPS, 3), "Priming the SLA check.", Map.of(), Map.of(), 0);
-            Case c = new Case.Builder(response.id().caseId()).version(1).campaignId(PRIMING).response(response).priority(Priority.HIGH)
-                    .assigneeId(responder.id()).sla(SlaEngine.start(SlaEngine.DEFAULT_POLICY, Priority.HIGH, null, submitted, submitted))
-                    .openedAt(submitted).append(submitted, "system", ActivityType.CASE_OPENED, Map.of("ruleId", PRIMING)).build();
+            Case c = Priming.detractorCase(now.minus(Duration.ofHours(47)));
             SlaEngine.due(c.sla(), SlaEngine.DEFAULT_POLICY, now);
             new AlertComposer(Settings.orDefault("SENDER_ADDRESS", "priming@example.invalid"), Settings.orDefault("PUBLIC_BASE_URL", "https://priming.invalid"))
                     .compose(c, Alert.pending(AlertKind.REMINDER, "first-response", responder.id(), now), responder, config, key, now);
@@ -101,13 +87,6 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
         }
     }
 
-    private static void prime(String step, Runnable run) {
-        try {
-            run.run();
-        } catch (RuntimeException e) {
-            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
-        }
-    }
 
     private static SlaCheck wire(Stores stores, SesMailer mailer) {
         return new SlaCheck(stores.cases(), stores.configCache(),

@@ -2,14 +2,19 @@ package io.closedloop.functions.web;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.closedloop.app.CaseService.Outcome;
 import io.closedloop.app.CaseService;
 import io.closedloop.app.LinkKeys;
-import io.closedloop.app.CaseService.Outcome;
+import io.closedloop.app.Priming;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Actor;
 import io.closedloop.cases.Case;
 import io.closedloop.cases.CaseCommand;
+import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Configuration;
+import io.closedloop.config.LinkKey;
+import io.closedloop.config.Responder;
 import io.closedloop.dynamodb.DynamoDb;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.functions.web.CaseView.Notice;
@@ -21,28 +26,12 @@ import io.closedloop.http.HttpFunction;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.http.Problem;
+import io.closedloop.json.Json;
 import io.closedloop.kpi.KpiStore;
 import io.closedloop.links.CaseLinks;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.closedloop.cases.ActivityType;
-import io.closedloop.cases.Opening;
-import io.closedloop.cases.PlanProgress;
-import io.closedloop.cases.SeedPlans;
-import io.closedloop.config.ActionPlan;
-import io.closedloop.config.LinkKey;
-import io.closedloop.config.Priority;
-import io.closedloop.config.Responder;
-import io.closedloop.domain.Respondent;
-import io.closedloop.domain.Response;
-import io.closedloop.domain.Score;
-import io.closedloop.domain.ScoreType;
-import io.closedloop.json.Json;
-import io.closedloop.log.Failures;
-import io.closedloop.log.Log;
 import io.closedloop.ports.ConfigCache;
-import io.closedloop.sla.SlaEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +60,7 @@ import org.crac.Resource;
 public final class WebHandler implements RequestStreamHandler, Resource {
 
     private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
-    private static final String PRIMING = "snapstart-priming";
+    private static final String PRIMING = Priming.ID;
 
     private final CaseService service;
     private final CaseStore cases;
@@ -118,25 +107,17 @@ public final class WebHandler implements RequestStreamHandler, Resource {
             return;
         }
         Instant now = Instant.now();
-        byte[] secret = new byte[32];
-        new java.security.SecureRandom().nextBytes(secret);
-        LinkKey key = new LinkKey(PRIMING, secret, now, false);
-        Responder responder = new Responder(PRIMING, "Priming", "priming@example.invalid", "en", null, true, null);
-        ActionPlan plan = SeedPlans.resolutionForDetractors();
+        LinkKey key = Priming.linkKey(now);
+        Responder responder = Priming.responder();
+        ActionPlan plan = Priming.plan();
         Configuration config = new Configuration(Map.of(), Map.of(), List.of(), Map.of(responder.id(), responder), Map.of(), List.of(plan),
                 Map.of(), Map.of(), Map.of(), Map.of(), List.of(key));
-        Response response = new Response(PRIMING, PRIMING, PRIMING, now, new Respondent(PRIMING, "priming@example.invalid", "Priming", null, "en"),
-                new Score(ScoreType.NPS, 3), "Priming the case page.", Map.of("q1", "a"), Map.of("country", "BR"), 1);
-        Case c = new Case.Builder(response.id().caseId()).version(1).campaignId(PRIMING).response(response).priority(Priority.HIGH)
-                .assigneeId(responder.id()).opening(new Opening(PRIMING, 1, "Priming", List.of("score 3 ≤ 6"), PRIMING))
-                .plan(PlanProgress.start(plan.id(), plan.version()))
-                .sla(SlaEngine.start(SlaEngine.DEFAULT_POLICY, Priority.HIGH, null, now, now)).openedAt(now)
-                .append(now, "system", ActivityType.CASE_OPENED, Map.of("ruleId", PRIMING)).build();
+        Case c = Priming.detractorCase(now);
         String session = CaseLinks.sessionToken(key, new CaseLinks.Claims(c.id(), responder.id(), c.linkGeneration(), now.plus(Duration.ofHours(1))), now);
-        prime("case page of an unknown case", () -> invoke("GET /cases/{caseId}", "/cases/" + c.id(), Map.of("caseId", c.id()), session, now));
-        prime("case page", () -> casePage(200, c, new Access.Granted(c, responder, session), config, now,
+        Priming.step("case page of an unknown case", () -> invoke("GET /cases/{caseId}", "/cases/" + c.id(), Map.of("caseId", c.id()), session, now));
+        Priming.step("case page", () -> casePage(200, c, new Access.Granted(c, responder, session), config, now,
                 WebMessages.choose(responder, "en-GB,en;q=0.9"), null, null));
-        prime("dashboard sign-in", () -> invoke("GET /dashboard", "/dashboard", Map.of(), null, now));
+        Priming.step("dashboard sign-in", () -> invoke("GET /dashboard", "/dashboard", Map.of(), null, now));
     }
 
     @Override
@@ -146,13 +127,6 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         }
     }
 
-    private static void prime(String step, Runnable run) {
-        try {
-            run.run();
-        } catch (RuntimeException e) {
-            Log.warn("priming step failed", Map.of("step", step, "error", Failures.describe(e)));
-        }
-    }
 
     private void invoke(String routeKey, String path, Map<String, String> pathParameters, String session, Instant now) {
         ObjectNode event = Json.object();
