@@ -54,8 +54,10 @@ final class FaultBench {
     final Faults sesFaults = new Faults();
     final Faults busFaults = new Faults();
     final Stores stores;
+    final TableStream stream;
     final StreamDriver driver;
     final AlertDispatcher dispatcher;
+    private final EventBridgePublisher publisher;
     final SlaCheck slaCheck;
     private final String eventQueue;
     private final List<JsonNode> published = new ArrayList<>();
@@ -67,7 +69,7 @@ final class FaultBench {
         DynamoDbClient client = Faults.dynamoDb(dynamo.endpoint(), dynamoFaults);
         stores = Stores.of(client, table, 730, clock, Duration.ofHours(1));
         DemoConfiguration.seedIfEmpty(stores.config(), stores.configCache(), NOW);
-        TableStream stream = new TableStream(dynamo, client, table);
+        stream = new TableStream(dynamo, client, table);
         stream.next();
 
         SesV2Client ses = SesV2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
@@ -87,10 +89,15 @@ final class FaultBench {
 
         dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(), SENDER,
                 "https://closedloop.example.com");
-        ProcessorHandler processor = new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(),
-                dispatcher, new EventBridgePublisher(events, BUS), stores.kpis(), clock));
-        driver = new StreamDriver(stream, processor);
+        publisher = new EventBridgePublisher(events, BUS);
+        driver = new StreamDriver(stream, processor());
         slaCheck = new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock);
+    }
+
+    /** A processor as a new execution environment would build it, over the same table, SES and bus. */
+    ProcessorHandler processor() {
+        return new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(), dispatcher, publisher,
+                stores.kpis(), clock));
     }
 
     /** A detractor of the demo campaign (opens a case assigned to ana), its customer named after its id. */

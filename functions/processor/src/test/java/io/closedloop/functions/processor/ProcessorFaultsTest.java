@@ -9,12 +9,18 @@ import io.closedloop.cases.AlertState;
 import io.closedloop.cases.Case;
 import io.closedloop.domain.Response;
 import io.closedloop.dynamodb.ResponseItem;
+import io.closedloop.dynamodb.StreamEvents;
 import io.closedloop.kpi.KpiCounter;
 import io.closedloop.testing.DemoConfiguration;
 import io.closedloop.testing.Faults;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -44,7 +50,7 @@ class ProcessorFaultsTest {
                 .build();
     }
 
-    static ProvisionedThroughputExceededException dynamoThrottled() {
+    private static ProvisionedThroughputExceededException dynamoThrottled() {
         return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
                 .message("The level of configured provisioned throughput for the table was exceeded.").statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").serviceName("DynamoDb").build())
@@ -253,5 +259,36 @@ class ProcessorFaultsTest {
         Case c = bench.caseOf(response);
         assertThat(c.version()).isEqualTo(1);
         assertWhole(c);
+    }
+
+    @Test
+    void twoProcessorsOnOneChangeAtOnce_caseWrittenOnce_butEachSendsBeforeCreating() throws Exception {
+        Response response = storeDetractors("overlap-", 1).getFirst();
+        byte[] event = StreamEvents.lambdaEvent(bench.stream.next(), bench.stream.arn(), "us-east-1");
+        // Both read "no case yet" before either writes: what an invocation overlapping its own retry would see
+        Faults.Fault race = bench.dynamoFaults.meet(Faults.get("CASE#"), 2, Duration.ofSeconds(5));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (ProcessorHandler processor : List.of(bench.processor(), bench.processor())) {
+                runs.add(pool.submit(() -> {
+                    processor.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(race.injected()).isEqualTo(2);
+        String casePk = "CASE#" + response.id().caseId();
+        assertThat(bench.stream.next()).as("writes of the case item").filteredOn(r -> r.dynamodb().keys().get("pk").s().equals(casePk)).hasSize(1);
+        assertWhole(bench.caseOf(response));
+        // Outside the stream's guarantee (one invocation per shard at a time): the one-write opening sends before it
+        // creates, so each overlapping processor sends (reported in docs/reliability.md)
+        assertThat(bench.emailsAbout(response)).hasSize(2);
     }
 }
