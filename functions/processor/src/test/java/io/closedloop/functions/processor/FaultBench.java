@@ -25,6 +25,7 @@ import io.closedloop.testing.MutableClock;
 import io.closedloop.testing.TableStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,12 @@ final class FaultBench {
 
     /** A processor as a new execution environment would build it, over the same table, SES and bus. */
     ProcessorHandler processor() {
+        return processor(clock);
+    }
+
+    ProcessorHandler processor(InstantSource environmentClock) {
         return new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(), dispatcher, publisher,
-                stores.kpis(), clock));
+                stores.kpis(), environmentClock));
     }
 
     /** A detractor of the demo campaign (opens a case assigned to ana), its customer named after its id. */

@@ -27,6 +27,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
@@ -110,23 +112,31 @@ class ProcessorFaultsTest {
 
     @Test
     void eventBridgePartialFailure_failsThatRecord_andTheRetryPublishesEveryEvent_withoutASecondEmail() {
-        // The second PutEvents call (the second response's ResponseReceived) addresses its first entry to a bus that
-        // does not exist: the real engine accepts the call and reports that entry failed (FailedEntryCount 1)
-        Faults.Fault partial = bench.busFaults.rewriteRequest(Faults.calls(PutEventsRequest.class), request -> {
+        // The second PutEvents call (the second response's ResponseReceived) partly fails as EventBridge reports it:
+        // its first entry is not delivered (sent with a source no rule matches) and the answer says so (FailedEntryCount 1)
+        Faults.Fault undelivered = bench.busFaults.rewriteRequest(Faults.calls(PutEventsRequest.class), request -> {
             PutEventsRequest put = (PutEventsRequest) request;
             List<PutEventsRequestEntry> entries = new ArrayList<>(put.entries());
-            entries.set(0, entries.getFirst().toBuilder().eventBusName("closedloop-missing").build());
+            entries.set(0, entries.getFirst().toBuilder().source("closedloop.undelivered").build());
             return put.toBuilder().entries(entries).build();
+        }).afterSkipping(1).times(1);
+        Faults.Fault partial = bench.busFaults.rewriteResponse(Faults.calls(PutEventsRequest.class), answer -> {
+            PutEventsResponse put = (PutEventsResponse) answer;
+            List<PutEventsResultEntry> entries = new ArrayList<>(put.entries());
+            entries.set(0, PutEventsResultEntry.builder().errorCode("InternalFailure").errorMessage("Internal failure").build());
+            return put.toBuilder().failedEntryCount(1).entries(entries).build();
         }).afterSkipping(1).times(1);
         List<Response> responses = storeDetractors("bus-", 3);
 
         StreamDriver.Outcome first = bench.driver.deliver();
 
+        assertThat(undelivered.injected()).isEqualTo(1);
         assertThat(partial.injected()).isEqualTo(1);
         assertThat(first).isEqualTo(StreamDriver.Outcome.PARTIAL_FAILURE);
         assertThat(bench.driver.pendingSequences()).hasSize(2).first().isEqualTo(bench.driver.reportedFailures().getFirst());
         assertThat(bench.stores.cases().find(responses.get(0).id().caseId())).isPresent();
         assertThat(bench.stores.cases().find(responses.get(1).id().caseId())).isEmpty();
+        assertThat(bench.publishedFacts()).doesNotContain("ResponseReceived " + responses.get(1).id() + ":0");
 
         bench.driver.drain(10);
 
@@ -270,7 +280,8 @@ class ProcessorFaultsTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> runs = new ArrayList<>();
-            for (ProcessorHandler processor : List.of(bench.processor(), bench.processor())) {
+            // The second environment's clock is a second ahead, so its case differs and an overwrite would show
+            for (ProcessorHandler processor : List.of(bench.processor(), bench.processor(() -> bench.clock.instant().plusSeconds(1)))) {
                 runs.add(pool.submit(() -> {
                     processor.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
                     return null;
