@@ -6,6 +6,7 @@ import static io.closedloop.functions.sla.SlaFaultBench.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.closedloop.app.AlertDispatcher;
 import io.closedloop.app.SlaCheck;
 import io.closedloop.cases.ActivityType;
 import io.closedloop.cases.Alert;
@@ -13,6 +14,7 @@ import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.AlertState;
 import io.closedloop.cases.Case;
 import io.closedloop.testing.Faults;
+import io.closedloop.testing.SamTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -135,5 +137,14 @@ class SlaCheckFaultsTest {
         assertThat(bench.recipients()).containsExactly("ana@closedloop.local", "carla@closedloop.local", "marc@closedloop.local");
         assertThat(count(bench.stored(c), ActivityType.ALERT_SENT)).isEqualTo(3);
         assertWhole(bench.stored(c));
+    }
+
+    @Test
+    void theAlertLeaseOutlastsEverySendingFunction_soADeadSendersClaimIsNeverTakenOverWhileItRuns() {
+        SamTemplate template = SamTemplate.load();
+        for (String function : List.of("ProcessorFunction", "SlaCheckFunction")) {
+            Object timeout = template.properties(function).getOrDefault("Timeout", template.globalsFunction().get("Timeout"));
+            assertThat(Duration.ofSeconds(Long.parseLong(String.valueOf(timeout)))).as(function).isLessThanOrEqualTo(AlertDispatcher.LEASE);
+        }
     }
 }
