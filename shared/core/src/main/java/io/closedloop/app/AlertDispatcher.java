@@ -28,7 +28,8 @@ import java.util.Optional;
  */
 public final class AlertDispatcher {
 
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    /** Longer than any sending function may run (its timeout in template.yaml): a live sender never loses its claim. */
+    public static final Duration LEASE = Duration.ofMinutes(3);
     private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
     private static final int WRITE_ATTEMPTS = 5;

@@ -144,7 +144,7 @@ class SlaCheckFaultsTest {
         SamTemplate template = SamTemplate.load();
         for (String function : List.of("ProcessorFunction", "SlaCheckFunction")) {
             Object timeout = template.properties(function).getOrDefault("Timeout", template.globalsFunction().get("Timeout"));
-            assertThat(Duration.ofSeconds(Long.parseLong(String.valueOf(timeout)))).as(function).isLessThanOrEqualTo(AlertDispatcher.LEASE);
+            assertThat(Duration.ofSeconds(Long.parseLong(String.valueOf(timeout)))).as(function).isLessThan(AlertDispatcher.LEASE);
         }
     }
 }
