@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,15 @@ class WebHandlerFuzzTest {
 
         if (answer.status() >= 400) {
             assertThat(answer.headers()).as("refusal of %s", sent).doesNotContainKey("set-cookie");
+        }
+        FuzzedHttpRequest request = FuzzedHttpRequest.parse(input);
+        if (request.rawPath().startsWith("/cases/") && !sent.contains("$SESSION")) {
+            assertThat(answer.status()).as("a case page or form without the session: %s", sent).isGreaterThanOrEqualTo(400);
+        }
+        if (request.method().equals("POST") && request.rawPath().startsWith("/cases/") && answer.status() < 400) {
+            assertThat(sent).as("a command applied without the CSRF token: %s", sent).contains("$CSRF");
+            assertThat(request.headers().getOrDefault("sec-fetch-site", "same-origin").strip().toLowerCase(Locale.ROOT)).as("a command applied cross-site: %s", sent)
+                    .isIn("same-origin", "none");
         }
         for (String token : tokens) {
             assertThat(logged).as("log lines").doesNotContain(token);
