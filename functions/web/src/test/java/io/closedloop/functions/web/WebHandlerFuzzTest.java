@@ -33,14 +33,22 @@ class WebHandlerFuzzTest {
 
     private static WebFixture web;
     private static Case current;
+    private static String link;
+    private static String session;
+    private static String csrf;
     private static int runs;
 
+    /** The fixture, and a case with its link, session and CSRF token, made once per {@link #RUNS_PER_CASE} inputs. */
     private static synchronized void prepare() {
         if (web == null) {
             web = new WebFixture();
         }
         if (current == null || ++runs % RUNS_PER_CASE == 0) {
             current = web.openCase("resp_fuzz_" + runs, WebFixture.JOAO, "A entrega atrasou <b>duas</b> semanas.");
+            link = web.link(current, WebFixture.ANA);
+            String sessionCookie = web.session(current, WebFixture.ANA);
+            session = sessionCookie.substring(sessionCookie.indexOf('=') + 1);
+            csrf = CaseLinks.csrfToken(web.stores.configCache().current(), session);
         }
     }
 
@@ -95,10 +103,6 @@ class WebHandlerFuzzTest {
     private static HandlerAnswer answer(byte[] input, StringBuilder logged, String[] tokens) throws IOException {
         prepare();
         Case c = web.stored(current);
-        String link = web.link(c, WebFixture.ANA);
-        String sessionCookie = web.session(c, WebFixture.ANA);
-        String session = sessionCookie.substring(sessionCookie.indexOf('=') + 1);
-        String csrf = CaseLinks.csrfToken(web.stores.configCache().current(), session);
         if (tokens.length == 3) {
             tokens[0] = link;
             tokens[1] = session;
