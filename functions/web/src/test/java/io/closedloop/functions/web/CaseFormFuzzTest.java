@@ -9,6 +9,7 @@ import io.closedloop.cases.Case;
 import io.closedloop.cases.CaseCommand;
 import io.closedloop.cases.CaseCommands;
 import io.closedloop.cases.CaseError;
+import io.closedloop.cases.CaseForms;
 import io.closedloop.cases.CommandResult;
 import io.closedloop.cases.Opening;
 import io.closedloop.cases.PlanProgress;
@@ -33,8 +34,8 @@ import java.util.Map;
 
 /**
  * Any form posted to any command of the case page: the body is malformed (the page answers 400), or it becomes a
- * command that the case either applies or refuses with a case error (a 4xx page); nothing else is thrown, and an
- * applied command moves the case one version on. Input, as text: the command's path segment on the first line
+ * command that the case either applies or refuses with a case error (a 4xx page); nothing else is thrown, an
+ * applied command moves the case one version on, and the forms the page then offers ({@link CaseForms}) can be built. Input, as text: the command's path segment on the first line
  * ({@code action}, {@code note}, {@code root-cause}…), an empty line, the url-encoded body. Corpus:
  * {@code CaseFormFuzzTestInputs/anyForm/} (what the page's own forms send, and malformed variants).
  */
@@ -97,7 +98,10 @@ class CaseFormFuzzTest {
                 if (result instanceof CaseError error) {
                     assertThat(error.httpStatus()).isBetween(400, 499);
                 } else {
-                    assertThat(result.applied().orElseThrow().version()).isEqualTo(current.version() + 1);
+                    Case updated = result.applied().orElseThrow();
+                    assertThat(updated.version()).isEqualTo(current.version() + 1);
+                    assertThat(CaseForms.availableForms(updated, PLAN, actor)).isNotNull();
+                    assertThat(CaseForms.actionChoices(updated, PLAN)).isNotNull();
                 }
             }
         }
