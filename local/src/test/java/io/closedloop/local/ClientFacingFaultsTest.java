@@ -103,7 +103,7 @@ class ClientFacingFaultsTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
-        handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock)));
+        handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock)));
         LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl);
         SamTemplate template = SamTemplate.load();
         Map<String, LocalFunction> functions = new HashMap<>();

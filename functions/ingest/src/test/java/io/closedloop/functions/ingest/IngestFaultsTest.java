@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The ingest function on DynamoDB Local with faults injected into its client: a delivery is acknowledged (2xx) only
@@ -78,11 +78,11 @@ class IngestFaultsTest {
         }
         stream = new TableStream(dynamo, client, table);
         stream.next();
-        handler = new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock));
+        handler = new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock));
     }
 
     private static ProvisionedThroughputExceededException throttled() {
-        return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
+        return ProvisionedThroughputExceededException.builder()
                 .message("The level of configured provisioned throughput for the table was exceeded.").statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").serviceName("DynamoDb").build())
                 .build();
@@ -173,7 +173,7 @@ class IngestFaultsTest {
         List<Future<Integer>> statuses = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
-                IngestHandler environment = new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock));
+                IngestHandler environment = new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock));
                 statuses.add(pool.submit(() -> deliver(environment, "generic", body).path("statusCode").asInt()));
             }
             List<Integer> answered = new ArrayList<>();
@@ -222,7 +222,7 @@ class IngestFaultsTest {
         byte[] body = fixture("survicate-questionAnswered.nps.json");
         Response expected = parsed("survicate", body);
         // The first write (the day pointer) goes through; the response write after it fails on every attempt
-        Faults.Fault fault = faults.failBefore(Faults.put("RESP#"), () -> (InternalServerErrorException) InternalServerErrorException.builder()
+        Faults.Fault fault = faults.failBefore(Faults.put("RESP#"), () -> InternalServerErrorException.builder()
                 .message("Internal server error").statusCode(500).build());
 
         JsonNode refused = deliver("survicate", body);
@@ -249,9 +249,10 @@ class IngestFaultsTest {
 
         faults.healAll();
         clock.advance(Duration.ofMinutes(10));
-        faults.failBefore(Faults.calls(QueryRequest.class), unreachable);
+        faults.failBefore(Faults.calls(GetItemRequest.class), unreachable);
 
         assertRetryableProblemWithoutInternals(deliver("generic", body), refused);
+        faults.healAll();
         assertThat(stored(parsed("generic", body))).isEmpty();
     }
 }

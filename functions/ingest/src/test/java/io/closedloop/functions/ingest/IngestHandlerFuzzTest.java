@@ -67,7 +67,7 @@ class IngestHandlerFuzzTest {
             MutableClock clock = new MutableClock(ARRIVAL);
             Stores stores = Stores.of(dynamo.client(METER), dynamo.createTable("ingest-fuzz"), 730, clock, Duration.ofHours(1));
             SOURCES.forEach(s -> stores.config().put(new ConfigEntry(ConfigKind.SOURCE, s.id(), 1, Json.string(s))));
-            handler = new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock));
+            handler = new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock));
         }
         return handler;
     }

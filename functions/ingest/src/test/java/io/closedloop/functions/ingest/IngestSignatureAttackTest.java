@@ -66,7 +66,7 @@ class IngestSignatureAttackTest {
                 source("survicate", WebhookFormat.SURVICATE, null, null, "test_survicate_signing_secret"))) {
             stores.config().put(new ConfigEntry(ConfigKind.SOURCE, source.id(), 1, Json.string(source)));
         }
-        handler = new IngestHandler(new IngestWebhook(stores.configCache(), stores.responses(), clock));
+        handler = new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock));
         stores.configCache().current();
     }
 
