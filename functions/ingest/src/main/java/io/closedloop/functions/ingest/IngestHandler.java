@@ -8,14 +8,13 @@ import io.closedloop.app.IngestWebhook;
 import io.closedloop.app.Priming;
 import io.closedloop.config.ConfigEntry;
 import io.closedloop.config.ConfigKind;
-import io.closedloop.config.ConfigurationAssembler;
 import io.closedloop.config.FieldMapping;
 import io.closedloop.config.Secret;
 import io.closedloop.config.Source;
 import io.closedloop.config.WebhookFormat;
-import io.closedloop.domain.Response;
 import io.closedloop.domain.ScoreType;
 import io.closedloop.dynamodb.DynamoDb;
+import io.closedloop.dynamodb.RehearsalDynamoDb;
 import io.closedloop.dynamodb.ResponseItem;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.http.HttpFunction;
@@ -23,9 +22,7 @@ import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.ingest.WebhookSigner;
 import io.closedloop.json.Json;
-import io.closedloop.ports.ConfigStore;
-import io.closedloop.ports.ResponseStore;
-import io.closedloop.ports.SourceCache;
+import io.closedloop.log.Log;
 import io.closedloop.ports.StoreOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,10 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.crac.Core;
 import org.crac.Resource;
@@ -50,14 +44,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * updated, 200 when the delivery was a duplicate (or a ping with nothing to store); problems as RFC 9457.
  *
  * <p>SnapStart priming (Lambda's constructor only): before the snapshot, a signed delivery for a source that does
- * not exist goes through the real handler (event parsing, the configuration query, the 404 answer); a generic and a
- * Typeform delivery are verified, parsed and answered through the same handler code against an in-memory source
- * and store; and one PutItem of a response item is sent with a condition that can never hold, so the SDK's write
- * path is loaded and nothing is written.
+ * not exist goes through this handler on the real client (event parsing, the source read, the 404 answer); one
+ * PutItem with a condition that can never hold loads the SDK's refusal path on the real connection; then generic
+ * and Typeform deliveries are rehearsed through the same code over an in-memory exchange ({@link RehearsalDynamoDb})
+ * until the JIT has compiled the path. Nothing is written.
  */
 public final class IngestHandler implements RequestStreamHandler, Resource {
 
     private static final String PRIMING = Priming.ID;
+    private static final String TYPEFORM_PRIMING = Priming.ID + "-typeform";
+    /** Rehearsed deliveries per format before the snapshot: past the JIT's compile thresholds for the whole path. */
+    static final int REHEARSALS = 1_500;
 
     private final IngestWebhook ingest;
     private final Stores stores;
@@ -68,7 +65,8 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         Core.getGlobalContext().register(this);
     }
 
-    private IngestHandler(Stores stores) {
+    /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
+    IngestHandler(Stores stores) {
         this.ingest = wire(stores);
         this.stores = stores;
     }
@@ -109,26 +107,40 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         Instant now = Instant.now();
         String secret = WebhookSigner.newSecret(WebhookFormat.GENERIC, new java.security.SecureRandom());
         String typeformSecret = WebhookSigner.newSecret(WebhookFormat.TYPEFORM, new java.security.SecureRandom());
-        byte[] generic = genericSample(now);
-        Priming.step("unknown source", () -> invoke(this, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
-
-        List<Source> sources = List.of(
-                new Source(PRIMING, PRIMING, WebhookFormat.GENERIC, List.of(new Secret("p1", secret, now)), null, ScoreType.NPS, null, FieldMapping.NONE, true),
-                new Source("snapstart-typeform", PRIMING, WebhookFormat.TYPEFORM, List.of(new Secret("p2", typeformSecret, now)),
-                        "nps", ScoreType.NPS, "reason", FieldMapping.NONE, true));
-        List<Response> parsed = new ArrayList<>();
-        IngestHandler inMemory = new IngestHandler(new IngestWebhook(new SourceCache(new SourcesOnly(sources), InstantSource.system(), Duration.ofHours(1)),
-                new Remembering(parsed::add), InstantSource.system()));
-        Priming.step("generic delivery", () -> invoke(inMemory, delivery(PRIMING, WebhookFormat.GENERIC, secret, generic, now)));
-        Priming.step("typeform delivery", () -> invoke(inMemory, delivery("snapstart-typeform", WebhookFormat.TYPEFORM, typeformSecret, typeformSample(now), now)));
+        Priming.step("unknown source", () -> invoke(this, delivery(PRIMING, WebhookFormat.GENERIC, secret, genericSample(PRIMING, now), now)));
         Priming.step("sdk write path", () -> {
             try {
-                stores.client().putItem(r -> r.tableName(stores.table()).item(ResponseItem.toItem(parsed.getFirst(), 0))
+                stores.client().putItem(r -> r.tableName(stores.table())
+                        .item(ResponseItem.toItem(Priming.detractor(now), 0))
                         .conditionExpression("attribute_exists(pk) AND attribute_not_exists(pk)"));
             } catch (ConditionalCheckFailedException expected) {
                 // the condition never holds: nothing was written
             }
         });
+        Priming.step("rehearsed deliveries", () -> rehearse(now, secret, typeformSecret));
+    }
+
+    /**
+     * Deliveries through this handler's own code over a {@link RehearsalDynamoDb} client (the SDK's real path, an
+     * in-memory exchange), enough of them for the JIT to compile the path before the snapshot; the source is read
+     * on every delivery, as the first one after a restore reads it. Their log lines are formatted and dropped.
+     */
+    private static void rehearse(Instant now, String secret, String typeformSecret) {
+        Stores rehearsal = Stores.of(RehearsalDynamoDb.client(), PRIMING, 0, InstantSource.system(), Duration.ZERO);
+        rehearsal.config().put(new ConfigEntry(ConfigKind.SOURCE, PRIMING, 1, Json.string(new Source(PRIMING, PRIMING,
+                WebhookFormat.GENERIC, List.of(new Secret("p1", secret, now)), null, ScoreType.NPS, null, FieldMapping.NONE, true))));
+        rehearsal.config().put(new ConfigEntry(ConfigKind.SOURCE, TYPEFORM_PRIMING, 1, Json.string(new Source(TYPEFORM_PRIMING, PRIMING,
+                WebhookFormat.TYPEFORM, List.of(new Secret("p2", typeformSecret, now)), "nps", ScoreType.NPS, "reason", FieldMapping.NONE, true))));
+        IngestHandler handler = new IngestHandler(new IngestWebhook(rehearsal.sources(), rehearsal.responses(), InstantSource.system()));
+        Consumer<String> logs = Log.sink(line -> {});
+        try {
+            for (int round = 0; round < REHEARSALS; round++) {
+                invoke(handler, delivery(PRIMING, WebhookFormat.GENERIC, secret, genericSample(PRIMING + round, now), now));
+                invoke(handler, delivery(TYPEFORM_PRIMING, WebhookFormat.TYPEFORM, typeformSecret, typeformSample(PRIMING + round, now), now));
+            }
+        } finally {
+            Log.sink(logs);
+        }
     }
 
     @Override
@@ -164,65 +176,19 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         return Json.bytes(event);
     }
 
-    private static byte[] genericSample(Instant now) {
-        return ("{\"id\":\"" + PRIMING + "\",\"submittedAt\":\"" + now + "\",\"respondent\":{\"id\":\"p\",\"email\":\"p@example.invalid\","
+    private static byte[] genericSample(String id, Instant now) {
+        return ("{\"id\":\"" + id + "\",\"submittedAt\":\"" + now + "\",\"respondent\":{\"id\":\"p\",\"email\":\"p@example.invalid\","
                 + "\"name\":\"P\",\"locale\":\"en\"},\"score\":{\"type\":\"NPS\",\"value\":8},\"comment\":\"priming\","
                 + "\"answers\":{\"q1\":\"a\"},\"attributes\":{\"country\":\"BR\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] typeformSample(Instant now) {
-        return ("{\"event_id\":\"p\",\"event_type\":\"form_response\",\"form_response\":{\"form_id\":\"p\",\"token\":\"" + PRIMING + "\","
+    private static byte[] typeformSample(String token, Instant now) {
+        return ("{\"event_id\":\"p\",\"event_type\":\"form_response\",\"form_response\":{\"form_id\":\"p\",\"token\":\"" + token + "\","
                 + "\"submitted_at\":\"" + now + "\",\"hidden\":{\"email\":\"p@example.invalid\"},\"definition\":{\"id\":\"p\",\"fields\":["
                 + "{\"id\":\"f1\",\"ref\":\"nps\",\"type\":\"opinion_scale\"},{\"id\":\"f2\",\"ref\":\"reason\",\"type\":\"long_text\"}]},"
                 + "\"answers\":[{\"type\":\"number\",\"number\":8,\"field\":{\"id\":\"f1\",\"type\":\"opinion_scale\",\"ref\":\"nps\"}},"
                 + "{\"type\":\"text\",\"text\":\"priming\",\"field\":{\"id\":\"f2\",\"type\":\"long_text\",\"ref\":\"reason\"}},"
                 + "{\"type\":\"choice\",\"choice\":{\"label\":\"Delivery\"},\"field\":{\"id\":\"f3\",\"type\":\"multiple_choice\",\"ref\":\"topic\"}}]}}")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The priming sources, read as the configuration query returns them (JSON entries, assembled). */
-    private record SourcesOnly(List<Source> sources) implements ConfigStore {
-        @Override
-        public List<ConfigEntry> loadAll() {
-            return sources.stream().map(s -> new ConfigEntry(ConfigKind.SOURCE, ConfigurationAssembler.storageId(s), 1, Json.string(s))).toList();
-        }
-
-        @Override
-        public Optional<ConfigEntry> find(ConfigKind kind, String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void put(ConfigEntry entry) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(ConfigKind kind, String id) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    /** Keeps what priming parsed in memory; never a write. */
-    private record Remembering(Consumer<Response> sink) implements ResponseStore {
-        @Override
-        public StoreOutcome store(Response response) {
-            sink.accept(response);
-            return StoreOutcome.STORED;
-        }
-
-        @Override
-        public StoreOutcome merge(Response partial) {
-            sink.accept(partial);
-            return StoreOutcome.STORED;
-        }
-
-        @Override
-        public void forEachInPeriod(String campaignId, LocalDate from, LocalDate to, Consumer<Response> consumer) {}
-
-        @Override
-        public List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId) {
-            return List.of();
-        }
     }
 }
