@@ -115,11 +115,7 @@ final class HttpApiEmulator {
         }
         byte[] event = event(exchange, method, rawPath, matched.get(), body);
         LocalFunction function = functions.get(matched.get().route().route().functionId());
-        byte[] result;
-        synchronized (function) {
-            result = function.invoke(event);
-        }
-        respond(exchange, result);
+        respond(exchange, function.invoke(event));
         return true;
     }
 

@@ -36,8 +36,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -52,6 +54,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE = "closedloop-local";
     static final String EVENT_BUS = "closedloop-local";
+    /** Execution environments per HTTP function (Lambda adds one per concurrent request); stream and schedule: 1. */
+    static final int HTTP_CONCURRENCY = 10;
 
     /** Where to listen and where to keep data. */
     public record Options(int port, int dynamoPort, Path dataDir) {
@@ -113,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
         LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl);
 
         this.functions = new HashMap<>();
+        Set<String> httpFunctions = template.routes().stream().map(SamTemplate.Route::functionId).collect(Collectors.toSet());
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, resource) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
@@ -122,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("template function " + id + " names handler " + handlerName + ", which the local stack does not know");
             }
             int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", template.globalsFunction().getOrDefault("Timeout", 15))));
-            functions.put(id, new LocalFunction(id, handler, timeout));
+            functions.put(id, new LocalFunction(id, handler, timeout, httpFunctions.contains(id) ? HTTP_CONCURRENCY : 1));
         });
 
         HttpApiEmulator api = new HttpApiEmulator(template.routes(), functions);
@@ -204,9 +209,7 @@ public final class LocalStack implements AutoCloseable {
         if (function == null) {
             throw new IllegalArgumentException("no function " + functionId);
         }
-        synchronized (function) {
-            return function.invoke(event);
-        }
+        return function.invoke(event);
     }
 
     /** Runs a scheduled function now, as its schedule would. */

@@ -111,7 +111,7 @@ class ClientFacingFaultsTest {
             @SuppressWarnings("unchecked")
             String handler = String.valueOf(((Map<String, Object>) resource.get("Properties")).get("Handler")).split("::")[0];
             if (handlers.containsKey(handler)) {
-                functions.put(id, new LocalFunction(id, handlers.get(handler), 30));
+                functions.put(id, new LocalFunction(id, handlers.get(handler), 30, LocalStack.HTTP_CONCURRENCY));
             }
         });
         HttpApiEmulator api = new HttpApiEmulator(template.routes().stream().filter(r -> functions.containsKey(r.functionId())).toList(), functions);
