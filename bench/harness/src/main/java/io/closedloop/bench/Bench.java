@@ -70,8 +70,10 @@ public final class Bench {
 
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        // --only=<target>: that target's cold and after-priming figures and nothing else, for iterating on one function
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst().orElse(null);
         Path root = Project.root();
-        Path out = root.resolve(quick ? "bench/results/quick.json" : "bench/results/latest.json");
+        Path out = root.resolve(only != null ? "bench/results/only-" + only + ".json" : quick ? "bench/results/quick.json" : "bench/results/latest.json");
         Path work = Files.createTempDirectory("closedloop-bench-");
         int runs = quick ? 2 : 5;
         int warm = quick ? 30 : 200;
@@ -156,11 +158,17 @@ public final class Bench {
             ColdStarts cold = new ColdStarts(artifacts.runnerJar(), work);
             ArrayNode coldResults = report.putArray("cold");
             for (ColdStarts.Target target : List.of(floor, ingest, baseline, web, sla)) {
+                if (only != null && !target.name().equals(only)) {
+                    continue;
+                }
                 step("cold: " + target.name() + " x" + runs);
                 coldResults.add(cold.measure(target, "cold", runs, warm));
             }
             ArrayNode primedResults = report.putArray("primed");
             for (ColdStarts.Target target : List.of(floor, ingest, web, sla)) {
+                if (only != null && !target.name().equals(only)) {
+                    continue;
+                }
                 step("after priming: " + target.name() + " x" + runs);
                 primedResults.add(cold.measure(target, "primed", runs, warm));
             }
@@ -175,6 +183,12 @@ public final class Bench {
             }
         }
 
+        if (only != null) {
+            Files.createDirectories(out.getParent());
+            Files.write(out, Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
+            System.out.println("Results written to " + root.relativize(out));
+            return;
+        }
         step("warm: JMH");
         report.set("warm", Warm.run(quick));
 

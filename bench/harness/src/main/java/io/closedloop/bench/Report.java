@@ -40,7 +40,7 @@ final class Report {
         target(targets, "ingestFirstAfterPrimingVsWarmMedian", ingestPrimed.path("ratios").path("firstAfterPrimingVsWarmMedian").asDouble(), 2.0, true);
         double ingestWarm = 0;
         for (JsonNode warm : report.path("warm")) {
-            if (warm.path("benchmark").asText().equals("IngestBenchmark format=generic")) {
+            if (warm.path("benchmark").asText().equals("IngestBenchmark.invoke format=generic")) {
                 ingestWarm = warm.path("microsPerInvocation").asDouble();
             }
         }

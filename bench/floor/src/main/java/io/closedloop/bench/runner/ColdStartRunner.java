@@ -79,6 +79,11 @@ public final class ColdStartRunner {
             warm[i - 1] = System.nanoTime() - start;
             statuses.merge(status(answer), 1, Integer::sum);
         }
+        StringBuilder next = new StringBuilder("[");
+        for (int i = 0; i < Math.min(5, warm.length); i++) {
+            next.append(i > 0 ? "," : "").append(ms(warm[i]));
+        }
+        String nextInvocations = next.append(']').toString();
         Arrays.sort(warm);
 
         StringBuilder json = new StringBuilder("{");
@@ -94,6 +99,7 @@ public final class ColdStartRunner {
         field(json, "classesLoaded", Long.toString(classes));
         field(json, "rssKb", Long.toString(rssKb));
         field(json, "warmInvocations", Integer.toString(warm.length));
+        field(json, "nextInvocationsMs", nextInvocations);
         field(json, "warmMedianMs", warm.length == 0 ? "null" : ms(warm[warm.length / 2]));
         field(json, "warmP90Ms", warm.length == 0 ? "null" : ms(warm[(int) Math.min(warm.length - 1, Math.ceil(warm.length * 0.9) - 1)]));
         StringBuilder counts = new StringBuilder("{");
