@@ -38,7 +38,7 @@ final class Report {
         target(targets, "ingestColdVsBaseline", ingestCold.path("ratios").path("initPlusFirstVsBaseline").asDouble(), 0.4, true);
         JsonNode ingestPrimed = find(report.path("primed"), "ingest");
         target(targets, "ingestFirstAfterPrimingVsWarmMedian", ingestPrimed.path("ratios").path("firstAfterPrimingVsWarmMedian").asDouble(), 2.0, true);
-        double ingestWarm = 0;
+        double ingestWarm = Double.NaN;
         for (JsonNode warm : report.path("warm")) {
             if (warm.path("benchmark").asText().equals("IngestBenchmark.invoke format=generic")) {
                 ingestWarm = warm.path("microsPerInvocation").asDouble();
