@@ -54,8 +54,12 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE = "closedloop-local";
     static final String EVENT_BUS = "closedloop-local";
-    /** Execution environments per HTTP function (Lambda adds one per concurrent request); stream and schedule: 1. */
-    static final int HTTP_CONCURRENCY = 10;
+    /**
+     * Concurrent invocations of an HTTP function without reserved concurrency: Lambda adds an environment per
+     * concurrent request up to the account's limit; 64 here keeps a laptop responsive. A function's
+     * ReservedConcurrentExecutions in the template is honoured; the stream function runs one batch at a time (a shard).
+     */
+    static final int HTTP_CONCURRENCY = 64;
 
     /** Where to listen and where to keep data. */
     public record Options(int port, int dynamoPort, Path dataDir) {
@@ -127,7 +131,9 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("template function " + id + " names handler " + handlerName + ", which the local stack does not know");
             }
             int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", template.globalsFunction().getOrDefault("Timeout", 15))));
-            functions.put(id, new LocalFunction(id, handler, timeout, httpFunctions.contains(id) ? HTTP_CONCURRENCY : 1));
+            Object reserved = props.get("ReservedConcurrentExecutions");
+            int concurrency = reserved != null ? Integer.parseInt(String.valueOf(reserved)) : httpFunctions.contains(id) ? HTTP_CONCURRENCY : 1;
+            functions.put(id, new LocalFunction(id, handler, timeout, concurrency));
         });
 
         HttpApiEmulator api = new HttpApiEmulator(template.routes(), functions);

@@ -64,7 +64,8 @@ public final class ProcessorHandler implements RequestStreamHandler, Resource {
         Core.getGlobalContext().register(this);
     }
 
-    private ProcessorHandler(Stores stores) {
+    /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
+    ProcessorHandler(Stores stores) {
         this.process = wire(stores);
         this.stores = stores;
     }

@@ -43,7 +43,8 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
         Core.getGlobalContext().register(this);
     }
 
-    private SlaCheckHandler(Stores stores) {
+    /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
+    SlaCheckHandler(Stores stores) {
         this.check = wire(stores, new SesMailer(SesMailer.client()));
         this.stores = stores;
     }

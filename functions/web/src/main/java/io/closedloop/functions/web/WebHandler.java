@@ -55,12 +55,15 @@ import org.crac.Resource;
  * <p>SnapStart priming (Lambda's constructor only): before the snapshot, a case-page request with a session for a
  * case that does not exist goes through the real handler (event parsing, the configuration query, the case read,
  * the sign-in message page); the case page of an in-memory case is rendered (the customer's earlier cases: one
- * read-only index query); the dashboard's sign-in page is rendered. Nothing is written.
+ * read-only index query); the dashboard's sign-in page is rendered; then the case page is rendered in memory
+ * {@link #RENDER_REHEARSALS} times so the JIT compiles the view before the snapshot. Nothing is written.
  */
 public final class WebHandler implements RequestStreamHandler, Resource {
 
     private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
     private static final String PRIMING = Priming.ID;
+    /** In-memory case-page renders before the snapshot: past the JIT's compile thresholds for the view and template code. */
+    static final int RENDER_REHEARSALS = 500;
 
     private final CaseService service;
     private final CaseStore cases;
@@ -75,7 +78,8 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         Core.getGlobalContext().register(this);
     }
 
-    private WebHandler(Stores stores, String publicBaseUrl) {
+    /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
+    WebHandler(Stores stores, String publicBaseUrl) {
         this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), stores.kpis(),
                 new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl, stores.configCache());
     }
@@ -118,6 +122,13 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         Priming.step("case page", () -> casePage(200, c, new Access.Granted(c, responder, session), config, now,
                 WebMessages.choose(responder, "en-GB,en;q=0.9"), null, null));
         Priming.step("dashboard sign-in", () -> invoke("GET /dashboard", "/dashboard", Map.of(), null, now));
+        Priming.step("case page renders", () -> {
+            WebMessages m = WebMessages.choose(responder, "en-GB,en;q=0.9");
+            String csrf = CaseLinks.csrfToken(config, session);
+            for (int round = 0; round < RENDER_REHEARSALS; round++) {
+                Pages.casePage(200, CaseViews.build(c, config, List.of(), responder, m, now, csrf, null, null));
+            }
+        });
     }
 
     @Override
