@@ -15,6 +15,7 @@ import io.closedloop.ports.EventPublisher;
 import io.closedloop.rules.Decision;
 import io.closedloop.rules.RoundRobinCounter;
 import io.closedloop.rules.RuleEngine;
+import io.closedloop.rules.RuleEvaluator;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -110,13 +111,19 @@ public final class ProcessChanges {
             return;
         }
         Instant now = clock.instant();
+        Configuration configuration = config.current();
+        // A new response no rule matches has no case to finish (only a match opens one): no read. A case opened by
+        // an earlier attempt under rules changed since keeps its pending alerts for the SLA check to retry.
+        if (before == null && (after.campaignId() == null
+                || RuleEvaluator.evaluate(configuration.rulesOf(after.campaignId()), after).winner() == null)) {
+            return;
+        }
         // A case already there means this is an update or a retry: finish whatever its alerts still need
         Optional<Case> existing = cases.find(after.id().caseId());
         if (existing.isPresent()) {
             dispatcher.dispatch(existing.get(), now);
             return;
         }
-        Configuration configuration = config.current();
         Decision decision = RuleEngine.decide(configuration, after, roundRobin);
         if (!decision.opensCase()) {
             return;

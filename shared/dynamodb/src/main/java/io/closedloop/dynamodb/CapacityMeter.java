@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class CapacityMeter implements ExecutionInterceptor {
 
     /** One call's consumed capacity: the operation, its total, the table's share and each index's share. */
-    public record Call(String operation, double total, Double table, java.util.Map<String, Double> indexes) {}
+    /** @param api the DynamoDB operation (GetItem, Query, PutItem…); {@code operation} says read or write */
+    public record Call(String operation, double total, Double table, java.util.Map<String, Double> indexes, String api) {}
 
     private final java.util.List<Call> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final DoubleAdder writeUnits = new DoubleAdder();
@@ -53,36 +54,36 @@ public final class CapacityMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         SdkResponse response = context.response();
         switch (response) {
-            case PutItemResponse r -> write(r.consumedCapacity());
-            case UpdateItemResponse r -> write(r.consumedCapacity());
-            case DeleteItemResponse r -> write(r.consumedCapacity());
-            case GetItemResponse r -> read(r.consumedCapacity());
-            case QueryResponse r -> read(r.consumedCapacity());
-            case BatchGetItemResponse r -> r.consumedCapacity().forEach(this::read);
+            case PutItemResponse r -> write(r.consumedCapacity(), "PutItem");
+            case UpdateItemResponse r -> write(r.consumedCapacity(), "UpdateItem");
+            case DeleteItemResponse r -> write(r.consumedCapacity(), "DeleteItem");
+            case GetItemResponse r -> read(r.consumedCapacity(), "GetItem");
+            case QueryResponse r -> read(r.consumedCapacity(), "Query");
+            case BatchGetItemResponse r -> r.consumedCapacity().forEach(c -> read(c, "BatchGetItem"));
             default -> { }
         }
     }
 
-    private void write(ConsumedCapacity capacity) {
+    private void write(ConsumedCapacity capacity, String api) {
         if (capacity != null && capacity.capacityUnits() != null) {
             writeUnits.add(capacity.capacityUnits());
-            record("write", capacity);
+            record("write", capacity, api);
         }
     }
 
-    private void read(ConsumedCapacity capacity) {
+    private void read(ConsumedCapacity capacity, String api) {
         if (capacity != null && capacity.capacityUnits() != null) {
             readUnits.add(capacity.capacityUnits());
-            record("read", capacity);
+            record("read", capacity, api);
         }
     }
 
-    private void record(String operation, ConsumedCapacity capacity) {
+    private void record(String operation, ConsumedCapacity capacity, String api) {
         java.util.Map<String, Double> indexes = new java.util.TreeMap<>();
         if (capacity.hasGlobalSecondaryIndexes()) {
             capacity.globalSecondaryIndexes().forEach((name, c) -> indexes.put(name, c.capacityUnits()));
         }
-        calls.add(new Call(operation, capacity.capacityUnits(), capacity.table() == null ? null : capacity.table().capacityUnits(), indexes));
+        calls.add(new Call(operation, capacity.capacityUnits(), capacity.table() == null ? null : capacity.table().capacityUnits(), indexes, api));
     }
 
     /** Every metered call since the last reset, in order. */

@@ -220,4 +220,19 @@ class ProcessorHandlerTest {
                 .containsExactly(4.0, 1.0);
         assertThat(meter.writeUnits()).isEqualTo(5.0);
     }
+
+    @Test
+    void process_responseNoRuleMatches_readsNoCase_andWritesOnlyTheBatchCounter() throws IOException {
+        stores.responses().store(new Response(DemoConfiguration.SOURCE_ID, "r-7", DemoConfiguration.CAMPAIGN_ID, NOW, Respondent.ANONYMOUS,
+                new Score(ScoreType.NPS, 9), "Fine", Map.of(), Map.of(), 0));
+        var records = stream.next();
+        meter.reset();
+
+        processor.handleRequest(new ByteArrayInputStream(StreamEvents.lambdaEvent(records, stream.arn(), "us-east-1")),
+                new ByteArrayOutputStream(), null);
+
+        // Configuration queries only (this test's cache lifetime is zero; a function's is 30 s), then the day counter
+        assertThat(meter.calls()).extracting(CapacityMeter.Call::api).containsOnly("Query", "UpdateItem").containsOnlyOnce("UpdateItem");
+        assertThat(meter.writeUnits()).isEqualTo(1.0);
+    }
 }

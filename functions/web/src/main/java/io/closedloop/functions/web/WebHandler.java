@@ -12,9 +12,12 @@ import io.closedloop.cases.Actor;
 import io.closedloop.cases.Case;
 import io.closedloop.cases.CaseCommand;
 import io.closedloop.config.ActionPlan;
+import io.closedloop.config.ConfigEntry;
 import io.closedloop.config.Configuration;
+import io.closedloop.config.ConfigurationAssembler;
 import io.closedloop.config.LinkKey;
 import io.closedloop.config.Responder;
+import io.closedloop.dynamodb.CaseItem;
 import io.closedloop.dynamodb.DynamoDb;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.functions.web.CaseView.Notice;
@@ -32,6 +35,7 @@ import io.closedloop.links.CaseLinks;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
 import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.ConfigStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The responder's pages: {@code GET /c/{token}} trades the emailed link for a session and redirects to the clean
@@ -56,7 +61,8 @@ import org.crac.Resource;
  * case that does not exist goes through the real handler (event parsing, the configuration query, the case read,
  * the sign-in message page); the case page of an in-memory case is rendered (the customer's earlier cases: one
  * read-only index query); the dashboard's sign-in page is rendered; then the case page is rendered in memory
- * {@link #RENDER_REHEARSALS} times so the JIT compiles the view before the snapshot. Nothing is written.
+ * {@link #RENDER_REHEARSALS} times, and the stored configuration (read once more) assembled and a case item mapped
+ * as many times, so the JIT compiles what the first request after a restore runs. Nothing is written.
  */
 public final class WebHandler implements RequestStreamHandler, Resource {
 
@@ -71,6 +77,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
     private final LinkKeys linkKeys;
     private final CrossSiteCheck crossSite;
     private final ConfigCache primedConfig;
+    private final ConfigStore primedStore;
 
     /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
     public WebHandler() {
@@ -81,7 +88,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
     /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
     WebHandler(Stores stores, String publicBaseUrl) {
         this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), stores.kpis(),
-                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl, stores.configCache());
+                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl, stores.configCache(), stores.config());
     }
 
     /**
@@ -93,16 +100,18 @@ public final class WebHandler implements RequestStreamHandler, Resource {
      * @param publicBaseUrl the deployment's public address (PUBLIC_BASE_URL), part of the cross-site check; may be null
      */
     public WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl) {
-        this(service, cases, kpis, linkKeys, publicBaseUrl, null);
+        this(service, cases, kpis, linkKeys, publicBaseUrl, null, null);
     }
 
-    private WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl, ConfigCache primedConfig) {
+    private WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl, ConfigCache primedConfig,
+            ConfigStore primedStore) {
         this.service = service;
         this.cases = cases;
         this.dashboard = new Dashboard(kpis);
         this.linkKeys = linkKeys;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
         this.primedConfig = primedConfig;
+        this.primedStore = primedStore;
     }
 
     @Override
@@ -127,6 +136,15 @@ public final class WebHandler implements RequestStreamHandler, Resource {
             String csrf = CaseLinks.csrfToken(config, session);
             for (int round = 0; round < RENDER_REHEARSALS; round++) {
                 Pages.casePage(200, CaseViews.build(c, config, List.of(), responder, m, now, csrf, null, null));
+            }
+        });
+        // The first request after a restore assembles the configuration afresh and maps the case item: compile both
+        Priming.step("configuration assembly and case mapping", () -> {
+            List<ConfigEntry> entries = primedStore.loadAll();
+            Map<String, AttributeValue> item = CaseItem.toItem(c);
+            for (int round = 0; round < RENDER_REHEARSALS; round++) {
+                ConfigurationAssembler.assemble(entries);
+                CaseItem.fromItem(item);
             }
         });
     }
