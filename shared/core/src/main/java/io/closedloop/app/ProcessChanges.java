@@ -13,6 +13,7 @@ import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.DomainEvent;
 import io.closedloop.ports.EventPublisher;
 import io.closedloop.rules.Decision;
+import io.closedloop.rules.Evaluation;
 import io.closedloop.rules.RoundRobinCounter;
 import io.closedloop.rules.RuleEngine;
 import io.closedloop.rules.RuleEvaluator;
@@ -112,10 +113,10 @@ public final class ProcessChanges {
         }
         Instant now = clock.instant();
         Configuration configuration = config.current();
+        Evaluation evaluation = RuleEvaluator.evaluate(RuleEngine.rulesFor(configuration, after), after);
         // A new response no rule matches has no case to finish (only a match opens one): no read. A case opened by
         // an earlier attempt under rules changed since keeps its pending alerts for the SLA check to retry.
-        if (before == null && (after.campaignId() == null
-                || RuleEvaluator.evaluate(configuration.rulesOf(after.campaignId()), after).winner() == null)) {
+        if (before == null && evaluation.winner() == null) {
             return;
         }
         // A case already there means this is an update or a retry: finish whatever its alerts still need
@@ -124,7 +125,7 @@ public final class ProcessChanges {
             dispatcher.dispatch(existing.get(), now);
             return;
         }
-        Decision decision = RuleEngine.decide(configuration, after, roundRobin);
+        Decision decision = RuleEngine.decide(evaluation, after, configuration, roundRobin);
         if (!decision.opensCase()) {
             return;
         }

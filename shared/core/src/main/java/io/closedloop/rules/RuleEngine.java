@@ -16,8 +16,12 @@ public final class RuleEngine {
     public static Decision decide(Configuration config, Response response, RoundRobinCounter counter) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(response, "response");
-        List<Rule> rules = response.campaignId() == null ? List.of() : config.rulesOf(response.campaignId());
-        return decide(rules, response, config, counter);
+        return decide(rulesFor(config, response), response, config, counter);
+    }
+
+    /** The enabled rules of the response's campaign, highest priority first; none without a campaign. */
+    public static List<Rule> rulesFor(Configuration config, Response response) {
+        return response.campaignId() == null ? List.of() : config.rulesOf(response.campaignId());
     }
 
     /**
@@ -25,7 +29,11 @@ public final class RuleEngine {
      * dropped; so is the assignee. The counter is only called when the winning rule assigns round-robin.
      */
     public static Decision decide(List<Rule> rules, Response response, Configuration config, RoundRobinCounter counter) {
-        Evaluation evaluation = RuleEvaluator.evaluate(rules, response);
+        return decide(RuleEvaluator.evaluate(rules, response), response, config, counter);
+    }
+
+    /** Decides from an evaluation already made of {@link #rulesFor the response's rules}. */
+    public static Decision decide(Evaluation evaluation, Response response, Configuration config, RoundRobinCounter counter) {
         RuleMatch winner = evaluation.winner();
         if (winner == null) {
             return new Decision(evaluation, null, List.of(), null);
