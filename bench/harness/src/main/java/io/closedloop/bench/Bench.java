@@ -70,7 +70,7 @@ public final class Bench {
 
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        // --only=<target>: that target's cold and after-priming figures and nothing else, for iterating on one function
+        // --only=<target>: that target's cold and after-priming figures (or --only=throughput: that phase) and nothing else
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst().orElse(null);
         Path root = Project.root();
         Path out = root.resolve(only != null ? "bench/results/only-" + only + ".json" : quick ? "bench/results/quick.json" : "bench/results/latest.json");
@@ -184,6 +184,11 @@ public final class Bench {
         }
 
         if (only != null) {
+            if (only.equals("throughput")) {
+                step("throughput: local stack vs raw DynamoDB Local writes");
+                report.set("throughput", new Throughput(artifacts.localJar(), work, quick ? 200 : 2000, 16, Duration.ofSeconds(60)).measure());
+                System.out.println(report.get("throughput").toPrettyString());
+            }
             Files.createDirectories(out.getParent());
             Files.write(out, Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
             System.out.println("Results written to " + root.relativize(out));
