@@ -135,8 +135,9 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
         Consumer<String> logs = Log.sink(line -> {});
         try {
             for (int round = 0; round < REHEARSALS; round++) {
-                invoke(handler, delivery(PRIMING, WebhookFormat.GENERIC, secret, genericSample(PRIMING + round, now), now));
-                invoke(handler, delivery(TYPEFORM_PRIMING, WebhookFormat.TYPEFORM, typeformSecret, typeformSample(PRIMING + round, now), now));
+                requireAccepted(invoke(handler, delivery(PRIMING, WebhookFormat.GENERIC, secret, genericSample(PRIMING + round, now), now)));
+                requireAccepted(invoke(handler, delivery(TYPEFORM_PRIMING, WebhookFormat.TYPEFORM, typeformSecret,
+                        typeformSample(PRIMING + round, now), now)));
             }
         } finally {
             Log.sink(logs);
@@ -151,11 +152,20 @@ public final class IngestHandler implements RequestStreamHandler, Resource {
     }
 
 
-    private static void invoke(IngestHandler handler, byte[] event) {
+    private static String invoke(IngestHandler handler, byte[] event) {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+            handler.handleRequest(new ByteArrayInputStream(event), answer, null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A rehearsal that is refused warms the wrong path (its log line is dropped): it fails the priming step. */
+    private static void requireAccepted(String answer) {
+        if (!answer.startsWith("{\"statusCode\":202")) {
+            throw new IllegalStateException("a rehearsed delivery was not accepted: " + answer.substring(0, Math.min(answer.length(), 300)));
         }
     }
 
