@@ -34,7 +34,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -56,21 +55,9 @@ class CasePageBrowserTest {
     @BeforeEach
     void start() throws Exception {
         stack = LocalStack.start(new LocalStack.Options(LocalDynamo.freePort(), LocalDynamo.freePort(), data));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        ChromeOptions options = HeadlessChromium.options();
+        browser = HeadlessChromium.start(options);
         browser.manage().window().setSize(new Dimension(360, 800));
-    }
-
-    private static String executable(String variable, String fallback) {
-        String configured = System.getenv(variable);
-        return configured == null || configured.isBlank() ? fallback : configured;
     }
 
     @AfterEach

@@ -38,7 +38,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -92,25 +91,13 @@ class XssBrowserTest {
     @BeforeEach
     void start() throws Exception {
         stack = LocalStack.start(new LocalStack.Options(LocalDynamo.freePort(), LocalDynamo.freePort(), data));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        ChromeOptions options = HeadlessChromium.options();
         // A dialog stays open for the test to find, instead of being dismissed by the driver
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    private static String executable(String variable, String fallback) {
-        String configured = System.getenv(variable);
-        return configured == null || configured.isBlank() ? fallback : configured;
+        browser = HeadlessChromium.start(options);
     }
 
     @AfterEach

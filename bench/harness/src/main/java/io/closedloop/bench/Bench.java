@@ -33,11 +33,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -101,7 +96,7 @@ public final class Bench {
         try {
             URI dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
             CapacityMeter meter = new CapacityMeter();
-            DynamoDbClient dynamo = client(dynamoEndpoint, meter);
+            DynamoDbClient dynamo = LocalDynamo.clientFor(dynamoEndpoint, meter);
             awaitDynamo(dynamo, dynamoProcess);
             step("DynamoDB Local on " + dynamoEndpoint);
             moto = MotoServer.start();
@@ -261,20 +256,6 @@ public final class Bench {
             capacity.put("newResponseItemBytes", ItemSize.of(ours));
         }
         return capacity;
-    }
-
-    static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> {
-                    for (ExecutionInterceptor interceptor : interceptors) {
-                        o.addExecutionInterceptor(interceptor);
-                    }
-                })
-                .build();
     }
 
     private static void awaitDynamo(DynamoDbClient dynamo, Process process) throws InterruptedException {

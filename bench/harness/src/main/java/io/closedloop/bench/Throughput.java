@@ -25,10 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -77,12 +73,7 @@ final class Throughput {
             run(warmup, i -> send(http, warmRequests.get(i)));
             Sample ingest = run(requests, i -> send(http, measured.get(i)));
 
-            DynamoDbClient dynamo = DynamoDbClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + dynamoPort))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
+            DynamoDbClient dynamo = LocalDynamo.clientFor(URI.create("http://127.0.0.1:" + dynamoPort));
             List<Map<String, AttributeValue>> items = new ArrayList<>(requests + warmup);
             Instant now = Instant.now();
             for (int i = 0; i < requests + warmup; i++) {

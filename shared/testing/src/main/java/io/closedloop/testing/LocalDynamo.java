@@ -67,8 +67,13 @@ public final class LocalDynamo implements AutoCloseable {
     }
 
     public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        return clientFor(endpoint(), interceptors);
+    }
+
+    /** The SDK client for a DynamoDB Local at {@code endpoint} (this JVM's or another process's). */
+    public static DynamoDbClient clientFor(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
