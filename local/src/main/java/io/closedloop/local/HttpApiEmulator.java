@@ -1,11 +1,10 @@
 package io.closedloop.local;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.closedloop.json.Json;
+import io.closedloop.testing.ApiGatewayEvent;
 import io.closedloop.testing.SamTemplate;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -148,72 +147,11 @@ final class HttpApiEmulator {
             }
         }
         Instant now = Instant.now();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 1024);
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("version", "2.0");
-            json.writeStringField("routeKey", routeKey);
-            json.writeStringField("rawPath", rawPath);
-            json.writeStringField("rawQueryString", rawQuery);
-            if (!cookies.isEmpty()) {
-                json.writeArrayFieldStart("cookies");
-                for (String cookie : cookies) {
-                    json.writeString(cookie);
-                }
-                json.writeEndArray();
-            }
-            json.writeObjectFieldStart("headers");
-            for (var header : headers.entrySet()) {
-                json.writeStringField(header.getKey(), header.getValue());
-            }
-            json.writeEndObject();
-            if (!query.isEmpty()) {
-                json.writeObjectFieldStart("queryStringParameters");
-                for (var parameter : query.entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
-            }
-            json.writeObjectFieldStart("requestContext");
-            json.writeStringField("accountId", "000000000000");
-            json.writeStringField("apiId", "local");
-            json.writeStringField("domainName", headers.getOrDefault("host", "localhost"));
-            json.writeStringField("domainPrefix", "local");
-            json.writeObjectFieldStart("http");
-            json.writeStringField("method", method);
-            json.writeStringField("path", rawPath);
-            json.writeStringField("protocol", exchange.getProtocol());
-            json.writeStringField("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-            json.writeStringField("userAgent", headers.getOrDefault("user-agent", ""));
-            json.writeEndObject();
-            json.writeStringField("requestId", UUID.randomUUID().toString());
-            json.writeStringField("routeKey", routeKey);
-            json.writeStringField("stage", "$default");
-            json.writeStringField("time", REQUEST_TIME.format(now));
-            json.writeNumberField("timeEpoch", now.toEpochMilli());
-            json.writeEndObject();
-            if (!matched.pathParameters().isEmpty()) {
-                json.writeObjectFieldStart("pathParameters");
-                for (var parameter : matched.pathParameters().entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
-            }
-            if (body.length > 0) {
-                String text = utf8(body);
-                if (text != null && isText(headers.getOrDefault("content-type", ""))) {
-                    json.writeStringField("body", text);
-                    json.writeBooleanField("isBase64Encoded", false);
-                } else {
-                    json.writeStringField("body", Base64.getEncoder().encodeToString(body));
-                    json.writeBooleanField("isBase64Encoded", true);
-                }
-            } else {
-                json.writeBooleanField("isBase64Encoded", false);
-            }
-            json.writeEndObject();
-        }
-        return out.toByteArray();
+        ApiGatewayEvent.Context context = new ApiGatewayEvent.Context("000000000000", "local", headers.getOrDefault("host", "localhost"),
+                "local", method, exchange.getProtocol(), exchange.getRemoteAddress().getAddress().getHostAddress(),
+                headers.getOrDefault("user-agent", ""), UUID.randomUUID().toString(), REQUEST_TIME.format(now), now.toEpochMilli());
+        boolean text = utf8(body) != null && isText(headers.getOrDefault("content-type", ""));
+        return new ApiGatewayEvent(routeKey, rawPath, rawQuery, headers, cookies, query, matched.pathParameters(), body, text, context).toJson();
     }
 
     private static boolean isText(String contentType) {

@@ -1,15 +1,10 @@
 package io.closedloop.testing;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.closedloop.json.Json;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,68 +127,11 @@ public record FuzzedHttpRequest(String method, String rawPath, String rawQuery, 
     }
 
     private byte[] write(String routeKey, Map<String, String> pathParameters) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 2 + 1024);
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("version", "2.0");
-            json.writeStringField("routeKey", routeKey);
-            json.writeStringField("rawPath", rawPath);
-            json.writeStringField("rawQueryString", rawQuery);
-            if (!cookies.isEmpty()) {
-                json.writeArrayFieldStart("cookies");
-                for (String cookie : cookies) {
-                    json.writeString(cookie);
-                }
-                json.writeEndArray();
-            }
-            json.writeObjectFieldStart("headers");
-            for (var header : headers.entrySet()) {
-                json.writeStringField(header.getKey(), header.getValue());
-            }
-            json.writeEndObject();
-            Map<String, String> query = query();
-            if (!query.isEmpty()) {
-                json.writeObjectFieldStart("queryStringParameters");
-                for (var parameter : query.entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
-            }
-            json.writeObjectFieldStart("requestContext");
-            json.writeStringField("accountId", "123456789012");
-            json.writeStringField("apiId", "fuzz");
-            json.writeStringField("domainName", headers.getOrDefault("host", "cx.example.com"));
-            json.writeObjectFieldStart("http");
-            json.writeStringField("method", method);
-            json.writeStringField("path", rawPath);
-            json.writeStringField("protocol", "HTTP/1.1");
-            json.writeStringField("sourceIp", "203.0.113.7");
-            json.writeStringField("userAgent", headers.getOrDefault("user-agent", "fuzz"));
-            json.writeEndObject();
-            json.writeStringField("requestId", "fuzz-request");
-            json.writeStringField("routeKey", routeKey);
-            json.writeStringField("stage", "$default");
-            json.writeNumberField("timeEpoch", 1_732_000_000_000L);
-            json.writeEndObject();
-            if (!pathParameters.isEmpty()) {
-                json.writeObjectFieldStart("pathParameters");
-                for (var parameter : pathParameters.entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
-            }
-            if (body.length > 0) {
-                // API Gateway base64-encodes any body it does not know to be text; the handlers must read both
-                json.writeStringField("body", Base64.getEncoder().encodeToString(body));
-                json.writeBooleanField("isBase64Encoded", true);
-            } else {
-                json.writeBooleanField("isBase64Encoded", false);
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        ApiGatewayEvent.Context context = new ApiGatewayEvent.Context("123456789012", "fuzz", headers.getOrDefault("host", "cx.example.com"),
+                null, method, "HTTP/1.1", "203.0.113.7", headers.getOrDefault("user-agent", "fuzz"), "fuzz-request", null,
+                1_732_000_000_000L);
+        // API Gateway base64-encodes any body it does not know to be text; the handlers must read both
+        return new ApiGatewayEvent(routeKey, rawPath, rawQuery, headers, cookies, query(), pathParameters, body, false, context).toJson();
     }
 
     private Map<String, String> query() {
