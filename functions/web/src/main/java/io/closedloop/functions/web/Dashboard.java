@@ -15,6 +15,9 @@ import io.closedloop.kpi.KpiCharts;
 import io.closedloop.kpi.KpiReport;
 import io.closedloop.kpi.KpiStore;
 import io.closedloop.links.CaseLinks;
+import io.closedloop.webui.MessageView;
+import io.closedloop.webui.Pages;
+import io.closedloop.webui.WebMessages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -79,7 +82,7 @@ final class Dashboard {
         DashboardView view = new DashboardView(m, campaigns, campaign, days, PERIODS, report,
                 KpiCharts.npsTrend(report), KpiCharts.openedVsClosed(report), KpiCharts.resolvedWithinGoal(report),
                 names(config));
-        return Pages.dashboard(view);
+        return DashboardPages.dashboard(view);
     }
 
     private static Map<String, String> names(Configuration config) {

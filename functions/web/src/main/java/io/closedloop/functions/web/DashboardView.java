@@ -3,6 +3,7 @@ package io.closedloop.functions.web;
 import io.closedloop.config.Campaign;
 import io.closedloop.kpi.KpiReport;
 import io.closedloop.kpi.TimeEstimate;
+import io.closedloop.webui.WebMessages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

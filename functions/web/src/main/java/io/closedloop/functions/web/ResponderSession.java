@@ -4,9 +4,10 @@ import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.LinkKey;
 import io.closedloop.config.Responder;
-import io.closedloop.links.CaseLinks;
 import io.closedloop.links.CaseLinks.Refusal;
 import io.closedloop.links.CaseLinks.Verified;
+import io.closedloop.links.CaseLinks;
+import io.closedloop.webui.CasePaths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public final class ResponderSession {
      */
     public static String setCookie(String caseId, String sessionToken, Instant now, Instant expiresAt) {
         long maxAge = Math.max(0, Duration.between(now, expiresAt).toSeconds());
-        return COOKIE + "=" + sessionToken + "; Path=" + Paths.casePage(caseId) + "; Max-Age=" + maxAge
+        return COOKIE + "=" + sessionToken + "; Path=" + CasePaths.EMAILED_LINK.page(caseId) + "; Max-Age=" + maxAge
                 + "; HttpOnly; Secure; SameSite=Lax";
     }
 

@@ -20,9 +20,6 @@ import io.closedloop.config.Responder;
 import io.closedloop.dynamodb.CaseItem;
 import io.closedloop.dynamodb.DynamoDb;
 import io.closedloop.dynamodb.Stores;
-import io.closedloop.functions.web.CaseView.Notice;
-import io.closedloop.functions.web.CaseViews.Attempt;
-import io.closedloop.functions.web.FormBody.MalformedFormException;
 import io.closedloop.functions.web.ResponderSession.Access;
 import io.closedloop.functions.web.ResponderSession.LinkOutcome;
 import io.closedloop.http.HttpFunction;
@@ -36,6 +33,15 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
 import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.ConfigStore;
+import io.closedloop.webui.CasePage;
+import io.closedloop.webui.CasePaths;
+import io.closedloop.webui.CaseViews;
+import io.closedloop.webui.CrossSiteCheck;
+import io.closedloop.webui.FormBody.MalformedFormException;
+import io.closedloop.webui.FormBody;
+import io.closedloop.webui.MessageView;
+import io.closedloop.webui.Pages;
+import io.closedloop.webui.WebMessages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,13 +72,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class WebHandler implements RequestStreamHandler, Resource {
 
-    private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
     private static final String PRIMING = Priming.ID;
     /** In-memory case-page renders before the snapshot: past the JIT's compile thresholds for the view and template code. */
     static final int RENDER_REHEARSALS = 500;
 
     private final CaseService service;
-    private final CaseStore cases;
+    private final CasePage casePage;
     private final Dashboard dashboard;
     private final LinkKeys linkKeys;
     private final CrossSiteCheck crossSite;
@@ -106,10 +111,10 @@ public final class WebHandler implements RequestStreamHandler, Resource {
     private WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl, ConfigCache primedConfig,
             ConfigStore primedStore) {
         this.service = service;
-        this.cases = cases;
+        this.crossSite = new CrossSiteCheck(publicBaseUrl);
+        this.casePage = new CasePage(service, cases, CasePaths.EMAILED_LINK, crossSite, CasePage.OWN_FRAME);
         this.dashboard = new Dashboard(kpis);
         this.linkKeys = linkKeys;
-        this.crossSite = new CrossSiteCheck(publicBaseUrl);
         this.primedConfig = primedConfig;
         this.primedStore = primedStore;
     }
@@ -128,14 +133,13 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         Case c = Priming.detractorCase(now);
         String session = CaseLinks.sessionToken(key, new CaseLinks.Claims(c.id(), responder.id(), c.linkGeneration(), now.plus(Duration.ofHours(1))), now);
         Priming.step("case page of an unknown case", () -> invoke("GET /cases/{caseId}", "/cases/" + c.id(), Map.of("caseId", c.id()), session, now));
-        Priming.step("case page", () -> casePage(200, c, new Access.Granted(c, responder, session), config, now,
-                WebMessages.choose(responder, "en-GB,en;q=0.9"), null, null));
+        Priming.step("case page", () -> casePage.page(200, c, viewer(new Access.Granted(c, responder, session), config,
+                WebMessages.choose(responder, "en-GB,en;q=0.9")), config, now, null, null));
         Priming.step("dashboard sign-in", () -> invoke("GET /dashboard", "/dashboard", Map.of(), null, now));
         Priming.step("case page renders", () -> {
-            WebMessages m = WebMessages.choose(responder, "en-GB,en;q=0.9");
-            String csrf = CaseLinks.csrfToken(config, session);
+            CasePage.Viewer viewer = viewer(new Access.Granted(c, responder, session), config, WebMessages.choose(responder, "en-GB,en;q=0.9"));
             for (int round = 0; round < RENDER_REHEARSALS; round++) {
-                Pages.casePage(200, CaseViews.build(c, config, List.of(), responder, m, now, csrf, null, null));
+                Pages.casePage(200, CaseViews.build(CasePaths.EMAILED_LINK, c, config, List.of(), viewer, now, null, null));
             }
         });
         // The first request after a restore assembles the configuration afresh and maps the case item: compile both
@@ -203,7 +207,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
         return Dashboard.signedIn(request, config, now)
                 .map(key -> dashboard.page(request, key, config, m, now))
-                .orElseGet(() -> Pages.login(200, m, null));
+                .orElseGet(() -> DashboardPages.login(200, m, null));
     }
 
     private HttpResponse signIn(HttpRequest request) {
@@ -211,7 +215,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         if (crossSite.refuses(request)) {
             return Pages.message(403, MessageView.of(m, "request.crossSite"));
         }
-        if (!request.mediaType().equals(FORM_MEDIA_TYPE) || request.body().length > FormBody.MAX_BYTES) {
+        if (!request.mediaType().equals(CasePage.FORM_MEDIA_TYPE) || request.body().length > FormBody.MAX_BYTES) {
             return Pages.message(415, MessageView.of(m, "request.unsupported"));
         }
         String presented;
@@ -224,7 +228,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         Instant now = service.now();
         return Dashboard.authenticate(presented, config)
                 .map(key -> Pages.redirect("/dashboard").withCookie(Dashboard.sessionCookie(linkKeys.signingKey(now), key, now)))
-                .orElseGet(() -> Pages.login(401, m, m.t("dashboard.badKey")));
+                .orElseGet(() -> DashboardPages.login(401, m, m.t("dashboard.badKey")));
     }
 
     private HttpResponse openLink(HttpRequest request) {
@@ -232,7 +236,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         LinkOutcome outcome = ResponderSession.open(service.configuration(), request.pathParameter("token"), now, service::find);
         return switch (outcome) {
             case LinkOutcome.Opened(String caseId, String session, Instant expiresAt) ->
-                    Pages.redirect(Paths.casePage(caseId)).withCookie(ResponderSession.setCookie(caseId, session, now, expiresAt));
+                    Pages.redirect(CasePaths.EMAILED_LINK.page(caseId)).withCookie(ResponderSession.setCookie(caseId, session, now, expiresAt));
             case LinkOutcome.Refused(CaseLinks.Refusal refusal) -> {
                 WebMessages m = WebMessages.choose(null, request.header("accept-language").orElse(null));
                 yield switch (refusal) {
@@ -252,10 +256,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
             return denied(request, (Access.Denied) access);
         }
         WebMessages m = WebMessages.choose(granted.responder(), request.header("accept-language").orElse(null));
-        Notice notice = request.query("done").flatMap(CommandForm::of)
-                .map(done -> new Notice("success", m.t("done." + done.path())))
-                .orElse(null);
-        return casePage(200, granted.current(), granted, config, now, m, notice, null);
+        return casePage.show(request, granted.current(), viewer(granted, config, m), config, now);
     }
 
     private HttpResponse command(HttpRequest request) {
@@ -267,56 +268,14 @@ public final class WebHandler implements RequestStreamHandler, Resource {
             return denied(request, (Access.Denied) access);
         }
         WebMessages m = WebMessages.choose(granted.responder(), request.header("accept-language").orElse(null));
-        if (crossSite.refuses(request)) {
-            return Pages.message(403, MessageView.of(m, "request.crossSite"));
-        }
-        CommandForm form = CommandForm.of(request.pathParameter("command")).orElse(null);
-        if (form == null) {
-            return Pages.message(404, MessageView.of(m, "request.notFound"));
-        }
-        if (!request.mediaType().equals(FORM_MEDIA_TYPE)) {
-            return Pages.message(415, MessageView.of(m, "request.unsupported"));
-        }
-        if (request.body().length > FormBody.MAX_BYTES) {
-            return Pages.message(413, MessageView.of(m, "request.tooLarge"));
-        }
-        FormBody body;
-        try {
-            body = FormBody.parse(request.body());
-        } catch (MalformedFormException malformed) {
-            return Pages.message(400, MessageView.of(m, "request.malformed"));
-        }
-        if (!CaseLinks.verifyCsrf(config, granted.sessionToken(), body.field(CommandForm.CSRF).orElse(null))) {
-            return Pages.message(403, MessageView.of(m, "request.csrf"));
-        }
-        long version;
-        CaseCommand command;
-        try {
-            version = CommandForm.version(body);
-            command = form.command(body);
-        } catch (MalformedFormException malformed) {
-            return Pages.message(400, MessageView.of(m, "request.malformed"));
-        }
-        Outcome outcome = service.execute(caseId, version, command, Actor.of(granted.responder()));
-        return switch (outcome) {
-            case Outcome.Applied applied -> Pages.redirect(Paths.casePage(caseId) + "?done=" + form.path());
-            case Outcome.Rejected(var error, Case current) -> {
-                String message = m.error(error);
-                yield casePage(error.httpStatus(), current, granted, config, now, m,
-                        new Notice("error", m.t("notice.refused", message)), new Attempt(form, body, m.sentence(message)));
-            }
-            case Outcome.Conflict(Case current) -> casePage(409, current, granted, config, now, m,
-                    new Notice("warning", m.t("notice.conflict")), new Attempt(form, body, null));
-            case Outcome.NotFound notFound -> Pages.message(404, MessageView.of(m, "case.gone"));
-        };
+        return casePage.command(request, caseId, viewer(granted, config, m),
+                presented -> CaseLinks.verifyCsrf(config, granted.sessionToken(), presented), config, now);
     }
 
-    private HttpResponse casePage(int status, Case current, Access.Granted granted, Configuration config, Instant now, WebMessages m,
-            Notice notice, Attempt attempt) {
-        String customerKey = current.response() == null ? null : current.response().respondent().customerKey();
-        List<CaseSummary> others = customerKey == null ? List.of() : cases.byCustomer(customerKey, CaseViews.EARLIER_CASES + 1);
+    /** The session's holder; the domain decides what they may do (a responder without the right to respond only reads). */
+    private static CasePage.Viewer viewer(Access.Granted granted, Configuration config, WebMessages m) {
         String csrf = granted.responder().canRespond() ? CaseLinks.csrfToken(config, granted.sessionToken()) : null;
-        return Pages.casePage(status, CaseViews.build(current, config, others, granted.responder(), m, now, csrf, notice, attempt));
+        return new CasePage.Viewer(granted.responder(), m, csrf, null);
     }
 
     private static HttpResponse denied(HttpRequest request, Access.Denied denied) {

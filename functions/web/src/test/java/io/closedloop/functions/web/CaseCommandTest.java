@@ -17,6 +17,8 @@ import io.closedloop.cases.CaseStatus;
 import io.closedloop.config.Priority;
 import io.closedloop.functions.web.WebFixture.Answer;
 import io.closedloop.links.CaseLinks;
+import io.closedloop.webui.FormBody;
+import io.closedloop.webui.SecurityHeaders;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import io.closedloop.cases.Case;
 import io.closedloop.domain.Respondent;
 import io.closedloop.functions.web.WebFixture.Answer;
 import io.closedloop.links.CaseLinks;
+import io.closedloop.webui.WebStyle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
