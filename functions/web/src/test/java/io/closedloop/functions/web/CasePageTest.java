@@ -13,7 +13,6 @@ import io.closedloop.functions.web.WebFixture.Answer;
 import io.closedloop.links.CaseLinks;
 import io.closedloop.webui.WebStyle;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
