@@ -102,7 +102,7 @@ class CasePageBrowserTest {
         call.findElement(By.name("comment")).sendKeys("Called Ana, refunded the delivery fee.");
         call.findElement(By.cssSelector("input[name=closePlan][value=yes]")).click();
         new Select(call.findElement(By.name("exitStateId"))).selectByValue(SeedPlans.CLOSED);
-        call.findElement(By.cssSelector("button[type=submit]")).click();
+        HeadlessChromium.submit(browser, call.findElement(By.cssSelector("button[type=submit]")));
 
         String page = browser.findElement(By.tagName("body")).getText();
         assertThat(page).contains("Closed");

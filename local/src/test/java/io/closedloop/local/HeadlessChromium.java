@@ -3,9 +3,14 @@ package io.closedloop.local;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser tests' Chromium: Debian's chromium and chromedriver (or CHROMIUM / CHROMEDRIVER), headless, with a
@@ -30,6 +35,18 @@ final class HeadlessChromium {
                 .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Clicks a submit button and returns once the browser has left the page it was on, so the next lookup reads the
+     * page the form led to (reading at once can hit the old page's elements while it unloads).
+     */
+    static void submit(ChromeDriver browser, WebElement button) {
+        WebElement previous = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(previous));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
     }
 
     private static String executable(String variable, String fallback) {

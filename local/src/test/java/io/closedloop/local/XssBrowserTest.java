@@ -150,7 +150,7 @@ class XssBrowserTest {
         closeWithRootCause(firstCase);
         browser.get(stack.baseUrl() + "/dashboard");
         browser.findElement(By.name("apiKey")).sendKeys(DemoConfiguration.ADMIN_KEY);
-        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")));
         assertNothingRan("dashboard");
         assertReadable("dashboard", List.copyOf(configNames.values()));
     }
