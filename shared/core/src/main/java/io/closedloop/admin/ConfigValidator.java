@@ -14,6 +14,7 @@ import io.closedloop.config.FieldMapping;
 import io.closedloop.config.PlanAction;
 import io.closedloop.config.Priority;
 import io.closedloop.config.Responder;
+import io.closedloop.config.Role;
 import io.closedloop.config.RootCause;
 import io.closedloop.config.Secret;
 import io.closedloop.config.SlaPolicy;
@@ -150,7 +151,25 @@ public final class ConfigValidator {
         }
         check.optionalRef("teamId", responder.teamId(), config.teams(), "team");
         check.optionalRef("calendarId", responder.calendarId(), config.calendars(), "calendar");
+        if (responder.timeZone() != null && !validZone(responder.timeZone())) {
+            check.error("timeZone", "must be an IANA time zone such as Europe/Paris or America/Sao_Paulo");
+        }
+        if (responder.role() == Role.VIEWER && responder.canRespond()) {
+            check.error("canRespond", "must be false for a viewer, who reads but never acts");
+        }
         return check.errors();
+    }
+
+    private static boolean validZone(String zone) {
+        if (zone.isBlank() || zone.length() > 64) {
+            return false;
+        }
+        try {
+            java.time.ZoneId.of(zone);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     public static List<FieldError> team(Team team, Configuration config) {
