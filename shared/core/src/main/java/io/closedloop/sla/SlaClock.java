@@ -54,6 +54,26 @@ public record SlaClock(
         return earliest(next, nextEscalationAt());
     }
 
+    /**
+     * The nearest deadline of a target still running (first response, then resolution), breached or not; null when
+     * the case is closed or no running target has one. What the work queue sorts by.
+     */
+    public Instant nextDeadline() {
+        if (closed) {
+            return null;
+        }
+        return earliest(runningDeadline(firstResponse), runningDeadline(resolution));
+    }
+
+    /** Whether a running target is past its recorded breach: the case sits in the queue's "breached" list. */
+    public boolean breachOutstanding() {
+        return !closed && (firstResponse.outstandingBreach() || resolution.outstandingBreach());
+    }
+
+    private static Instant runningDeadline(TargetWindow window) {
+        return window == null || !window.running() ? null : window.dueAt();
+    }
+
     /** When the next escalation level is due, or null when no breach is outstanding or every level has fired. */
     public Instant nextEscalationAt() {
         Instant anchor = escalationAnchor();
