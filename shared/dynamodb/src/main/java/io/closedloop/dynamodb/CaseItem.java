@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Maps a case to its item: the whole case as one compressed JSON document, plus the few plain attributes that
  * indexes and filters need. {@code gsi3pk/gsi3sk} exist only while the case has something due (a sparse index),
- * spread over {@link #DUE_SHARDS} partitions so no single partition takes every case.
+ * spread over {@link #DUE_SHARDS} partitions so no single partition takes every case; the work-queue entries
+ * ({@code gsi4}, {@code gsi5}) are {@link QueueEntry}'s.
  */
 public final class CaseItem {
 
@@ -72,6 +73,7 @@ public final class CaseItem {
             item.put(Table.GSI3PK, s(duePartition(shardOf(c.id()))));
             item.put(Table.GSI3SK, s(dueSort(due, c.id())));
         }
+        QueueEntry.addTo(item, c);
         return item;
     }
 

@@ -17,7 +17,10 @@ public record Stores(
         DynamoDbResponseStore responses,
         DynamoDbCaseStore cases,
         DynamoDbRoundRobinCounter roundRobin,
-        DynamoDbKpiStore kpis) {
+        DynamoDbKpiStore kpis,
+        DynamoDbCaseQueue queue,
+        DynamoDbSignInStore signIns,
+        DynamoDbSessionStore sessions) {
 
     /** How long a function keeps configuration before reading it again. */
     public static final Duration CONFIG_TTL = Duration.ofSeconds(30);
@@ -26,7 +29,8 @@ public record Stores(
         DynamoDbConfigStore config = new DynamoDbConfigStore(client, table);
         return new Stores(client, table, config, new ConfigCache(config, clock, configTtl), new SourceCache(config, clock, configTtl),
                 new DynamoDbResponseStore(client, table, retentionDays), new DynamoDbCaseStore(client, table),
-                new DynamoDbRoundRobinCounter(client, table), new DynamoDbKpiStore(client, table));
+                new DynamoDbRoundRobinCounter(client, table), new DynamoDbKpiStore(client, table), new DynamoDbCaseQueue(client, table),
+                new DynamoDbSignInStore(client, table), new DynamoDbSessionStore(client, table));
     }
 
     /** As a deployed function builds them: the table named by TABLE_NAME, the system clock. */

@@ -7,7 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The single table's generic key attributes and indexes (declared in template.yaml, the one definition):
  * {@code gsi1} lists a campaign's cases by opening time, {@code gsi2} finds a customer's cases, {@code gsi3} is the
- * sparse, sharded index of cases with something due.
+ * sparse, sharded index of cases with something due, {@code gsi4} and {@code gsi5} are the console's work queue
+ * (by team; open cases by assignee or unassigned).
  */
 public final class Table {
 
@@ -19,6 +20,10 @@ public final class Table {
     public static final String GSI2SK = "gsi2sk";
     public static final String GSI3PK = "gsi3pk";
     public static final String GSI3SK = "gsi3sk";
+    public static final String GSI4PK = "gsi4pk";
+    public static final String GSI4SK = "gsi4sk";
+    public static final String GSI5PK = "gsi5pk";
+    public static final String GSI5SK = "gsi5sk";
     public static final String TTL = "ttl";
     public static final String DOC = "doc";
     public static final String VERSION = "ver";
@@ -26,6 +31,8 @@ public final class Table {
     public static final String CAMPAIGN_INDEX = "gsi1";
     public static final String CUSTOMER_INDEX = "gsi2";
     public static final String DUE_INDEX = "gsi3";
+    public static final String TEAM_QUEUE_INDEX = "gsi4";
+    public static final String OWNER_QUEUE_INDEX = "gsi5";
 
     private Table() {}
 

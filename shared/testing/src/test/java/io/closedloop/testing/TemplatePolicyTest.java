@@ -30,7 +30,10 @@ class TemplatePolicyTest {
                     "ses:SendEmail", "events:PutEvents", "sqs:SendMessage"),
             "CaseWebFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
             "ApiFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"),
-            "SlaCheckFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "ses:SendEmail"));
+            "SlaCheckFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "ses:SendEmail"),
+            // sessions: touch (UpdateItem) and sign-out (DeleteItem); sign-in links: the rate counter and the single-use delete
+            "ConsoleFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                    "ses:SendEmail"));
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> statements(String functionId) {
