@@ -84,10 +84,17 @@ public final class CaseViews {
                 Timeline.entries(c, config, m, dates), forms);
     }
 
-    /** The viewer's time zone: their calendar, else their team's, else UTC. */
-    static ZoneId zoneOf(Responder viewer, Configuration config) {
+    /** The viewer's time zone: their own, else their calendar's, else their team's calendar's, else UTC. */
+    public static ZoneId zoneOf(Responder viewer, Configuration config) {
         if (viewer == null) {
             return ZoneOffset.UTC;
+        }
+        if (viewer.timeZone() != null) {
+            try {
+                return ZoneId.of(viewer.timeZone());
+            } catch (java.time.DateTimeException unknownHere) {
+                // validated when saved; a zone this JVM's tz data lacks falls through to the calendars
+            }
         }
         return config.calendar(viewer.calendarId())
                 .or(() -> config.team(viewer.teamId()).flatMap(t -> config.calendar(t.calendarId())))
@@ -95,11 +102,11 @@ public final class CaseViews {
                 .orElse(ZoneOffset.UTC);
     }
 
-    private static String zoneName(ZoneId zone) {
+    public static String zoneName(ZoneId zone) {
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
-    static DateTimeFormatter dates(WebMessages m, ZoneId zone) {
+    public static DateTimeFormatter dates(WebMessages m, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(m.locale()).withZone(zone);
     }
 

@@ -38,6 +38,19 @@ public final class WebStyle {
             .plain>li{padding:8px 0;border-top:1px solid #eceef2}
             .plain>li:first-child{border-top:0}
             .sla-overdue,.sla-late{color:#b42318;font-weight:600}.sla-due{color:#1d2433}.sla-met{color:#067647}
+            .console-nav{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;margin:0 0 8px;padding:8px 0;border-bottom:1px solid #dfe2e8}
+            .inline{display:inline;margin:0}
+            button.link{background:none;border:0;color:#0b57d0;text-decoration:underline;padding:0;min-height:44px;font:inherit;cursor:pointer}
+            .tabs{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0;padding:0;list-style:none}
+            .tab{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:0 12px;border-radius:8px;background:#e8eaef;text-decoration:none;color:#1d2433}
+            .tab.current{background:#0b57d0;color:#fff}
+            .count{font-size:.8rem;border-radius:999px;padding:0 6px;background:rgba(0,0,0,.12)}
+            .filters .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:8px 12px;margin:8px 0}
+            .queue .row-link{display:flex;flex-direction:column;gap:2px;text-decoration:none;color:inherit;min-height:44px}
+            .row-head{display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+            .row-text{overflow-wrap:anywhere}
+            .pager{display:flex;gap:16px}
+            @media (min-width:1000px){main{max-width:72rem}}
             .notice{border-radius:10px;padding:12px 14px;margin:0 0 12px;font-weight:500}
             .notice-success{background:#dcfce7}.notice-error{background:#fee4e2}.notice-warning{background:#fef0c7}
             .error{color:#b42318;font-weight:600;margin:4px 0 8px}
