@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
         handlers.put(ProcessorHandler.class.getName(), new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(),
                 stores.roundRobin(), dispatcher, events, stores.kpis(), clock)));
         handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock)));
-        LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl);
+        LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl, mailer, System.getProperty("SENDER_ADDRESS"));
 
         this.functions = new HashMap<>();
         Set<String> httpFunctions = template.routes().stream().map(SamTemplate.Route::functionId).collect(Collectors.toSet());
@@ -327,6 +327,8 @@ public final class LocalStack implements AutoCloseable {
                 "  Health ................ " + baseUrl + "/health",
                 "  Email outbox .......... " + baseUrl + "/local/outbox",
                 "  Domain events ......... " + baseUrl + "/local/events.json",
+                "  Console ............... " + baseUrl + "/console   sign in as " + DemoConfiguration.ADMIN_EMAIL
+                        + " (demo admin): the sign-in link lands in the email outbox",
                 "  Dashboard ............. " + baseUrl + "/dashboard   (API key: " + DemoConfiguration.ADMIN_KEY + ")",
                 "  DynamoDB Local ........ http://localhost:" + options.dynamoPort() + "  table " + TABLE + ", data in " + options.dataDir(),
                 "",

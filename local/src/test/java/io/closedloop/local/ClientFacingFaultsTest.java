@@ -33,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ class ClientFacingFaultsTest {
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
         handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock)));
-        LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl);
+        LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl, new Outbox(Files.createTempFile("outbox", ".jsonl"), clock), "closedloop@example.com");
         SamTemplate template = SamTemplate.load();
         Map<String, LocalFunction> functions = new HashMap<>();
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, resource) -> {

@@ -14,6 +14,7 @@ import io.closedloop.config.FieldMapping;
 import io.closedloop.config.Goal;
 import io.closedloop.config.Priority;
 import io.closedloop.config.Responder;
+import io.closedloop.config.Role;
 import io.closedloop.config.RootCause;
 import io.closedloop.config.Secret;
 import io.closedloop.config.SlaPolicy;
@@ -56,6 +57,8 @@ public final class DemoConfiguration {
     public static final String CAMPAIGN_ID = "demo-nps";
     /** whsec_ + base64 of 32 fixed bytes; local only. */
     public static final String SOURCE_SECRET = "whsec_Y2xvc2VkbG9vcC1sb2NhbC1kZW1vLXNlY3JldC0zMmI=";
+    /** The demo admin who signs in to the console (the link lands in the local outbox). */
+    public static final String ADMIN_EMAIL = "admin@closedloop.local";
     public static final String ADMIN_KEY = "cl_localadmin_cmVhZC10aGUtcmVhZG1lLWxvY2FsLW9ubHkta2V5";
 
     private DemoConfiguration() {}
@@ -74,8 +77,9 @@ public final class DemoConfiguration {
         put(store, new Responder("ana", "Ana Souza", "ana@closedloop.local", "en", "support", true, null));
         put(store, new Responder("louis", "Louis Martin", "louis@closedloop.local", "fr", "support", true, "paris-office"));
         put(store, new Responder("carla", "Carla Lead", "carla@closedloop.local", "en", "support", true, null));
-        put(store, new Responder("marc", "Marc Manager", "marc@closedloop.local", "fr", "support", true, null));
-        put(store, new Responder("vera", "Vera Viewer", "vera@closedloop.local", "en", "support", false, null));
+        put(store, new Responder("marc", "Marc Manager", "marc@closedloop.local", "fr", "support", true, null, Role.MANAGER, "Europe/Paris"));
+        put(store, new Responder("vera", "Vera Viewer", "vera@closedloop.local", "en", "support", false, null, Role.VIEWER, null));
+        put(store, new Responder("admin", "Alex Admin", ADMIN_EMAIL, "en", null, true, null, Role.ADMIN, "Europe/Lisbon"));
 
         put(store, SeedPlans.resolutionForDetractors());
         put(store, new SlaPolicy("detractor-48h", "Detractors: first response within 48 h", TimeBasis.CALENDAR, null,

@@ -1,0 +1,363 @@
+package io.closedloop.functions.console;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.closedloop.app.CaseService;
+import io.closedloop.aws.Settings;
+import io.closedloop.cases.Case;
+import io.closedloop.config.Configuration;
+import io.closedloop.console.Access;
+import io.closedloop.console.ConsoleSessions;
+import io.closedloop.console.ConsoleSessions.Signed;
+import io.closedloop.console.SignIn;
+import io.closedloop.console.WorkQueue;
+import io.closedloop.dynamodb.DynamoDb;
+import io.closedloop.dynamodb.Stores;
+import io.closedloop.functions.console.ConsoleView.Nav;
+import io.closedloop.http.HttpFunction;
+import io.closedloop.http.HttpRequest;
+import io.closedloop.http.HttpResponse;
+import io.closedloop.links.CaseLinks;
+import io.closedloop.log.Log;
+import io.closedloop.ports.CaseStore;
+import io.closedloop.ports.MailException;
+import io.closedloop.ports.Mailer;
+import io.closedloop.queue.CaseQueue;
+import io.closedloop.queue.QueuePage;
+import io.closedloop.ses.SesMailer;
+import io.closedloop.webui.CasePage;
+import io.closedloop.webui.CasePaths;
+import io.closedloop.webui.CaseViews;
+import io.closedloop.webui.CrossSiteCheck;
+import io.closedloop.webui.FormBody;
+import io.closedloop.webui.FormBody.MalformedFormException;
+import io.closedloop.webui.MessageBundle;
+import io.closedloop.webui.MessageView;
+import io.closedloop.webui.Pages;
+import io.closedloop.webui.WebMessages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The console (docs/console.md): passwordless sign-in ({@code /console/sign-in}), the work queue
+ * ({@code /console/cases}) and the case page with its commands ({@code /console/cases/{id}}), behind one console
+ * session. Every page and command asks {@link Access} on the server. The handler only translates HTTP to one use case
+ * and renders its answer.
+ */
+public final class ConsoleHandler implements RequestStreamHandler {
+
+    static final WebMessages.Family MESSAGES = WebMessages.family(MessageBundle.load("io/closedloop/console/messages"));
+    /** The pre-session cookie the sign-in forms' CSRF tokens are bound to. */
+    static final String FORM_COOKIE = "cl_signin";
+    private static final Pattern CASE_PAGE = Pattern.compile("/console/cases/([^/]+)");
+    private static final Pattern CASE_COMMAND = Pattern.compile("/console/cases/([^/]+)/([a-z-]+)");
+    private static final Pattern SIGN_IN_LINK = Pattern.compile("/console/sign-in/([A-Za-z0-9_-]{1,100})");
+
+    private final CaseService service;
+    private final CaseStore cases;
+    private final WorkQueue queue;
+    private final SignIn signIn;
+    private final ConsoleSessions sessions;
+    private final Mailer mailer;
+    private final String sender;
+    private final String publicBaseUrl;
+    private final CrossSiteCheck crossSite;
+
+    /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
+    public ConsoleHandler() {
+        this(Stores.fromEnvironment(DynamoDb.client()), new SesMailer(SesMailer.client()), Settings.required("SENDER_ADDRESS"),
+                Settings.required("PUBLIC_BASE_URL"), InstantSource.system());
+    }
+
+    /**
+     * For the local stack and tests.
+     *
+     * @param sender the From address of sign-in emails (SENDER_ADDRESS)
+     * @param publicBaseUrl where sign-in links point (PUBLIC_BASE_URL); also part of the cross-site check
+     */
+    public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
+        this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
+                new ConsoleSessions(stores.sessions()), mailer, sender, publicBaseUrl);
+    }
+
+    ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, Mailer mailer,
+            String sender, String publicBaseUrl) {
+        this.service = service;
+        this.cases = cases;
+        this.queue = new WorkQueue(queue);
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.mailer = mailer;
+        this.sender = sender;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.crossSite = new CrossSiteCheck(publicBaseUrl);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpFunction.serve(input, output, "console", this::route);
+    }
+
+    HttpResponse route(HttpRequest request) {
+        String path = request.rawPath();
+        String method = request.method();
+        Matcher m;
+        if (path.equals("/console") || path.equals("/console/")) {
+            return Pages.redirect(signedIn(request).isPresent() ? "/console/cases" : "/console/sign-in");
+        }
+        if (path.equals("/console/sign-in")) {
+            return method.equals("POST") ? requestLink(request) : method.equals("GET") ? signInPage(request) : notAllowed(request);
+        }
+        if ((m = SIGN_IN_LINK.matcher(path)).matches()) {
+            return method.equals("POST") ? redeemLink(request, m.group(1)) : method.equals("GET") ? confirmPage(request, m.group(1))
+                    : notAllowed(request);
+        }
+        if (path.equals("/console/sign-out") && method.equals("POST")) {
+            return signOut(request);
+        }
+        if (path.equals("/console/cases") && method.equals("GET")) {
+            return queuePage(request);
+        }
+        if ((m = CASE_PAGE.matcher(path)).matches() && method.equals("GET")) {
+            return casePage(request, decode(m.group(1)));
+        }
+        if ((m = CASE_COMMAND.matcher(path)).matches() && method.equals("POST")) {
+            return caseCommand(request, decode(m.group(1)), m.group(2));
+        }
+        return Pages.message(404, MessageView.of(messages(request, null), "request.notFound"));
+    }
+
+    // --- sign-in -----------------------------------------------------------------------------------------------
+
+    private HttpResponse signInPage(HttpRequest request) {
+        WebMessages m = messages(request, null);
+        FormNonce nonce = FormNonce.of(request);
+        return ConsolePages.signIn(200, m, nonce.csrf(service.configuration()), "", null).withCookie(nonce.setCookie());
+    }
+
+    private HttpResponse requestLink(HttpRequest request) {
+        WebMessages m = messages(request, null);
+        Configuration config = service.configuration();
+        Optional<FormBody> form = postedForm(request, m);
+        if (form.isEmpty()) {
+            return refusedForm(request, m);
+        }
+        if (!FormNonce.valid(request, config, form.get())) {
+            return Pages.message(403, MessageView.of(m, "request.csrf"));
+        }
+        String email = form.get().field("email").orElse("").strip();
+        if (email.isEmpty() || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            FormNonce nonce = FormNonce.of(request);
+            return ConsolePages.signIn(422, m, nonce.csrf(config), email.length() > 254 ? "" : email, m.t("signin.invalidEmail"));
+        }
+        Instant now = service.now();
+        SignIn.Requested outcome = signIn.request(email, config, now);
+        if (outcome instanceof SignIn.Requested.Sent sent) {
+            WebMessages theirs = MESSAGES.choose(sent.person(), request.header("accept-language").orElse(null));
+            try {
+                mailer.send(SignInMail.compose(sender, sent.person(), publicBaseUrl + "/console/sign-in/" + sent.token(), theirs));
+            } catch (MailException failed) {
+                Log.warn("console sign-in email not accepted", Map.of("reason", failed.reason()));
+            }
+        }
+        // The same answer whatever happened, so the page never tells whether an address is configured
+        Log.info("console sign-in requested", Map.of("outcome", outcome.getClass().getSimpleName()));
+        return Pages.message(200, MessageView.of(m, "signin.sent"));
+    }
+
+    private HttpResponse confirmPage(HttpRequest request, String token) {
+        WebMessages m = messages(request, null);
+        if (!SignIn.plausible(token)) {
+            return Pages.message(400, MessageView.of(m, "signin.failed"));
+        }
+        FormNonce nonce = FormNonce.of(request);
+        return ConsolePages.confirm(m, nonce.csrf(service.configuration()), "/console/sign-in/" + token).withCookie(nonce.setCookie());
+    }
+
+    private HttpResponse redeemLink(HttpRequest request, String token) {
+        WebMessages m = messages(request, null);
+        Configuration config = service.configuration();
+        Optional<FormBody> form = postedForm(request, m);
+        if (form.isEmpty()) {
+            return refusedForm(request, m);
+        }
+        if (!FormNonce.valid(request, config, form.get())) {
+            return Pages.message(403, MessageView.of(m, "request.csrf"));
+        }
+        Instant now = service.now();
+        return signIn.redeem(token, config, now)
+                .map(person -> {
+                    ConsoleSessions.Started started = sessions.start(person, now);
+                    Log.info("console signed in", Map.of("personId", person.id(), "role", person.role().name()));
+                    return Pages.redirect("/console/cases").withCookie(sessionCookie(started.cookieValue(), now, started.expiresAt()))
+                            .withCookie(FormNonce.clearCookie());
+                })
+                .orElseGet(() -> Pages.message(410, MessageView.of(m, "signin.failed")));
+    }
+
+    private HttpResponse signOut(HttpRequest request) {
+        Configuration config = service.configuration();
+        Optional<Signed> signed = signedIn(request);
+        WebMessages m = messages(request, signed.map(Signed::person).orElse(null));
+        if (signed.isEmpty()) {
+            return Pages.message(200, MessageView.of(m, "signout.done")).withCookie(clearSessionCookie());
+        }
+        Optional<FormBody> form = postedForm(request, m);
+        if (form.isEmpty()) {
+            return refusedForm(request, m);
+        }
+        if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
+            return Pages.message(403, MessageView.of(m, "request.csrf"));
+        }
+        sessions.end(signed.get().cookieValue());
+        return Pages.message(200, MessageView.of(m, "signout.done")).withCookie(clearSessionCookie());
+    }
+
+    // --- the work queue and the case page ----------------------------------------------------------------------
+
+    private HttpResponse queuePage(HttpRequest request) {
+        Optional<Signed> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return Pages.redirect("/console/sign-in");
+        }
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        Access access = Access.of(signed.get().person(), config);
+        WebMessages m = messages(request, access.person());
+        QueueViews.Asked asked = QueueViews.read(request, access, CaseViews.zoneOf(access.person(), config));
+        QueuePage page;
+        String notice = asked.problem() ? m.t("queue.badFilter") : null;
+        try {
+            page = queue.page(asked.list(), access, config, asked.filter(), asked.cursor(), now);
+        } catch (IllegalArgumentException badCursor) {
+            page = queue.page(asked.list(), access, config, asked.filter(), null, now);
+            notice = m.t("queue.badFilter");
+        }
+        Map<WorkQueue.ListName, Long> counts = queue.counts(access, config, now);
+        return ConsolePages.queue(nav(signed.get(), config, m), QueueViews.view(asked, page, counts, access, config, m, now, notice));
+    }
+
+    private HttpResponse casePage(HttpRequest request, String caseId) {
+        Optional<Signed> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return Pages.redirect("/console/sign-in");
+        }
+        Configuration config = service.configuration();
+        Access access = Access.of(signed.get().person(), config);
+        WebMessages m = messages(request, access.person());
+        Nav nav = nav(signed.get(), config, m);
+        Optional<Case> found = plausibleId(caseId) ? service.find(caseId) : Optional.empty();
+        if (found.isEmpty() || !access.maySee(found.get())) {
+            // A case outside the person's scope reads as absent: nobody learns which case ids exist
+            return ConsolePages.framed(404, nav, m.t("case.gone.title"), Pages.messageBody(MessageView.of(m, "case.gone")));
+        }
+        return casePageFor(nav).show(request, found.get(), viewer(signed.get(), access, found.get(), config, m), config, service.now());
+    }
+
+    private HttpResponse caseCommand(HttpRequest request, String caseId, String command) {
+        Configuration config = service.configuration();
+        Optional<Signed> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return Pages.message(401, MessageView.of(messages(request, null), "session.ended"));
+        }
+        Access access = Access.of(signed.get().person(), config);
+        WebMessages m = messages(request, access.person());
+        Nav nav = nav(signed.get(), config, m);
+        Optional<Case> found = plausibleId(caseId) ? service.find(caseId) : Optional.empty();
+        if (found.isEmpty() || !access.maySee(found.get())) {
+            return ConsolePages.framed(404, nav, m.t("case.gone.title"), Pages.messageBody(MessageView.of(m, "case.gone")));
+        }
+        HttpRequest withParameters = new HttpRequest(request.routeKey(), request.method(), request.rawPath(), request.rawQueryString(),
+                request.headers(), request.cookies(), Map.of("caseId", caseId, "command", command), request.queryParameters(),
+                request.body(), request.requestId(), request.sourceIp(), request.timeEpochMillis());
+        String session = signed.get().cookieValue();
+        return casePageFor(nav).command(withParameters, caseId, viewer(signed.get(), access, found.get(), config, m),
+                presented -> CaseLinks.verifyCsrf(config, session, presented), config, service.now());
+    }
+
+    private CasePage casePageFor(Nav nav) {
+        return new CasePage(service, cases, CasePaths.CONSOLE, crossSite, ConsolePages.caseFrame(nav));
+    }
+
+    /** The case page's viewer: forms only for someone who may act on this case; the refusal otherwise, in their words. */
+    private static CasePage.Viewer viewer(Signed signed, Access access, Case c, Configuration config, WebMessages m) {
+        Optional<Access.Refusal> refusal = access.refusalToAct(c);
+        String csrf = refusal.isEmpty() ? CaseLinks.csrfToken(config, signed.cookieValue()) : null;
+        return new CasePage.Viewer(signed.person(), m, csrf, refusal.map(r -> m.t(r.messageKey())).orElse(null));
+    }
+
+    // --- plumbing ----------------------------------------------------------------------------------------------
+
+    private Optional<Signed> signedIn(HttpRequest request) {
+        return request.cookie(ConsoleSessions.COOKIE).flatMap(cookie -> sessions.check(cookie, service.configuration(), service.now()));
+    }
+
+    private static Nav nav(Signed signed, Configuration config, WebMessages m) {
+        return new Nav(m, signed.person().name(), signed.person().role().name(), CaseLinks.csrfToken(config, signed.cookieValue()));
+    }
+
+    private static WebMessages messages(HttpRequest request, io.closedloop.config.Responder person) {
+        return MESSAGES.choose(person, request.header("accept-language").orElse(null));
+    }
+
+    /** A same-site, well-formed form POST's fields; empty when the request must be refused (see {@link #refusedForm}). */
+    private Optional<FormBody> postedForm(HttpRequest request, WebMessages m) {
+        if (crossSite.refuses(request) || !request.mediaType().equals(CasePage.FORM_MEDIA_TYPE) || request.body().length > FormBody.MAX_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FormBody.parse(request.body()));
+        } catch (MalformedFormException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpResponse refusedForm(HttpRequest request, WebMessages m) {
+        if (crossSite.refuses(request)) {
+            return Pages.message(403, MessageView.of(m, "request.crossSite"));
+        }
+        if (!request.mediaType().equals(CasePage.FORM_MEDIA_TYPE)) {
+            return Pages.message(415, MessageView.of(m, "request.unsupported"));
+        }
+        if (request.body().length > FormBody.MAX_BYTES) {
+            return Pages.message(413, MessageView.of(m, "request.tooLarge"));
+        }
+        return Pages.message(400, MessageView.of(m, "request.malformed"));
+    }
+
+    private static HttpResponse notAllowed(HttpRequest request) {
+        return Pages.message(405, MessageView.of(messages(request, null), "request.notFound"));
+    }
+
+    /** Sent only to the console's pages, never readable by script, only over HTTPS, never on a cross-site request. */
+    static String sessionCookie(String value, Instant now, Instant expiresAt) {
+        long maxAge = Math.max(0, Duration.between(now, expiresAt).toSeconds());
+        return ConsoleSessions.COOKIE + "=" + value + "; Path=/console; Max-Age=" + maxAge + "; HttpOnly; Secure; SameSite=Strict";
+    }
+
+    static String clearSessionCookie() {
+        return ConsoleSessions.COOKIE + "=; Path=/console; Max-Age=0; HttpOnly; Secure; SameSite=Strict";
+    }
+
+    private static boolean plausibleId(String id) {
+        return !id.isEmpty() && id.length() <= 200 && id.chars().allMatch(c -> c < 0x7f && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-'));
+    }
+
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
+    }
+}

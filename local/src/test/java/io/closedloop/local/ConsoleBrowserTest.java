@@ -1,0 +1,131 @@
+package io.closedloop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.closedloop.cases.SeedPlans;
+import io.closedloop.testing.LocalDynamo;
+import io.closedloop.testing.Project;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in headless Chromium on the local stack: signing in by the emailed link, a responder working a case from
+ * the queue on a phone-sized window, a manager finding the breached cases on a desktop-sized one. Screenshots are kept
+ * in local/target/screenshots/.
+ */
+class ConsoleBrowserTest {
+
+    @TempDir
+    Path data;
+    private LocalStack stack;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        stack = LocalStack.start(new LocalStack.Options(LocalDynamo.freePort(), LocalDynamo.freePort(), data));
+        browser = HeadlessChromium.start(HeadlessChromium.options());
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        stack.close();
+    }
+
+    private void signIn(String email) throws Exception {
+        browser.get(stack.baseUrl() + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        int before = stack.outbox().messages().size();
+        browser.findElement(By.name("email")).sendKeys(email);
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email");
+        String link = new ConsoleUser(stack).signInLink(email, before);
+        browser.get(link);
+        HeadlessChromium.submit(browser, browser.findElement(By.id("sign-in")));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/cases");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path screenshots = Project.root().resolve("local/target/screenshots");
+        Files.createDirectories(screenshots);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private List<String> rowsShown() {
+        return browser.findElements(By.cssSelector("#queue li.row")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void responder_signsInByEmailedLink_andWorksACaseFromTheQueue() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 800));
+        ConsoleUser.postDetractor(stack, "Mariana Costa");
+
+        signIn("ana@closedloop.local");
+
+        assertThat(browser.findElement(By.cssSelector("a.tab.current")).getText()).startsWith("Mine");
+        assertThat(rowsShown()).singleElement().asString().contains("Mariana Costa").contains("Delivery was two weeks late").contains("due in");
+        screenshot("console-queue-phone.png");
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#queue a.row-link")));
+        assertThat(browser.getCurrentUrl()).matches(".*/console/cases/c[a-z0-9]+$");
+        WebElement call = browser.findElement(By.id("action-" + SeedPlans.CALL_THE_CUSTOMER));
+        new Select(call.findElement(By.name("statusId"))).selectByValue(SeedPlans.RESPONSE_SOLUTION_FOUND);
+        call.findElement(By.name("comment")).sendKeys("Called Mariana, refunded the delivery fee.");
+        call.findElement(By.cssSelector("input[name=closePlan][value=yes]")).click();
+        new Select(call.findElement(By.name("exitStateId"))).selectByValue(SeedPlans.CLOSED);
+        HeadlessChromium.submit(browser, call.findElement(By.cssSelector("button[type=submit]")));
+
+        assertThat(browser.getCurrentUrl()).contains("/console/cases/").contains("?done=action");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Called Mariana, refunded the delivery fee.");
+        screenshot("console-case-phone.png");
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a")));
+        assertThat(rowsShown()).isEmpty();
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("a[data-list=closed]")));
+        assertThat(rowsShown()).singleElement().asString().contains("Mariana Costa").contains("closed");
+    }
+
+    @Test
+    void manager_findsTheBreachedCases_onADesktop() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        ConsoleUser.postDetractor(stack, "Mariana Costa");
+        ConsoleUser.postDetractor(stack, "Jonas Weber");
+        HttpClient http = HttpClient.newHttpClient();
+        http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/local/clock?hours=49")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        stack.runSchedule("SlaCheckFunction");
+        assertThat(stack.awaitStreamIdle(java.time.Duration.ofSeconds(30))).isTrue();
+
+        signIn("marc@closedloop.local");
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("a[data-list=breached]")));
+
+        assertThat(browser.findElement(By.cssSelector("a.tab.current")).getText()).startsWith("En dépassement");
+        assertThat(rowsShown()).hasSize(2).allSatisfy(row -> assertThat(row).contains("en retard de"));
+
+        browser.findElement(By.cssSelector("details.filters summary")).click();
+        browser.findElement(By.name("q")).sendKeys("jonas");
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#filters button[type=submit]")));
+
+        assertThat(rowsShown()).singleElement().asString().contains("Jonas Weber");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Europe/Paris");
+        screenshot("console-breached-desktop.png");
+    }
+}
