@@ -112,7 +112,8 @@ final class QueueEntry {
                 deadlineOf(sortKey),
                 closedAtOf(sortKey),
                 Table.string(item, CUSTOMER),
-                Table.string(item, EXCERPT));
+                Table.string(item, EXCERPT),
+                Long.parseLong(item.get(Table.VERSION).n()));
     }
 
     static String excerpt(String comment) {
