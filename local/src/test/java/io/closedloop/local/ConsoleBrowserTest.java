@@ -104,7 +104,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void manager_findsTheBreachedCases_onADesktop() throws Exception {
+    void manager_findsTheBreachedCases_raisesTheirPriority_andExportsThemAsCsv_onADesktop() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 900));
         ConsoleUser.postDetractor(stack, "Mariana Costa");
         ConsoleUser.postDetractor(stack, "Jonas Weber");
@@ -119,6 +119,12 @@ class ConsoleBrowserTest {
 
         assertThat(browser.findElement(By.cssSelector("a.tab.current")).getText()).startsWith("En dépassement");
         assertThat(rowsShown()).hasSize(2).allSatisfy(row -> assertThat(row).contains("en retard de"));
+        browser.findElements(By.cssSelector("#queue input[type=checkbox]")).forEach(WebElement::click);
+        new Select(browser.findElement(By.cssSelector("#bulk select[name=priority]"))).selectByValue("URGENT");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("bulk-priority")));
+        assertThat(browser.findElement(By.id("bulk-summary")).getText()).isEqualTo("2 dossier(s) modifié(s) sur 2 sélectionné(s).");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("bulk-back")));
+        assertThat(rowsShown()).hasSize(2).allSatisfy(row -> assertThat(row).contains("Urgente"));
 
         browser.findElement(By.cssSelector("details.filters summary")).click();
         browser.findElement(By.name("q")).sendKeys("jonas");
@@ -127,5 +133,15 @@ class ConsoleBrowserTest {
         assertThat(rowsShown()).singleElement().asString().contains("Jonas Weber");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Europe/Paris");
         screenshot("console-breached-desktop.png");
+
+        String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
+        String session = browser.manage().getCookieNamed("cl_console").getValue();
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(csvHref)).header("cookie", "cl_console=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csvHref).contains("list=breached").contains("q=jonas");
+        assertThat(csv.headers().firstValue("content-type")).contains("text/csv; charset=utf-8");
+        assertThat(List.of(csv.body().split("\r\n"))).hasSize(2).last().asString().contains("Jonas Weber").contains(",urgent,").contains(",yes,");
+        Path exported = Project.root().resolve("local/target/screenshots/console-breached.csv");
+        Files.writeString(exported, csv.body());
     }
 }

@@ -35,7 +35,11 @@ final class ConsoleUser {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** An answer: status, body, Location, the raw Set-Cookie headers. */
-    record Page(int status, String body, String location, List<String> setCookies) {
+    record Page(int status, String body, String location, List<String> setCookies, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         /** The value of the first input named {@code name}. */
         String input(String name) {
@@ -123,7 +127,8 @@ final class ConsoleUser {
                     cookies.put(name, value);
                 }
             }
-            return new Page(response.statusCode(), response.body(), response.headers().firstValue("location").orElse(null), setCookies);
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("location").orElse(null), setCookies,
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -49,6 +49,10 @@ public final class WebStyle {
             .queue .row-link{display:flex;flex-direction:column;gap:2px;text-decoration:none;color:inherit;min-height:44px}
             .row-head{display:flex;flex-wrap:wrap;gap:6px;align-items:center}
             .row-text{overflow-wrap:anywhere}
+            .queue .row{display:flex;gap:8px;align-items:flex-start}.queue .row-link{flex:1;min-width:0}
+            .pick{display:flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;margin:0}
+            .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+            .bulk label{display:inline-block;margin-right:8px}
             .pager{display:flex;gap:16px}
             @media (min-width:1000px){main{max-width:72rem}}
             .notice{border-radius:10px;padding:12px 14px;margin:0 0 12px;font-weight:500}
@@ -60,7 +64,7 @@ public final class WebStyle {
             label{display:block;font-weight:500;margin:8px 0 4px}
             label.choice{display:flex;align-items:center;gap:10px;font-weight:400;min-height:44px;margin:0}
             label.choice input{width:22px;height:22px;margin:0;flex:none}
-            select,textarea,input[type=text]{display:block;width:100%;min-height:44px;font:inherit;padding:8px 10px;border:1px solid #b9bfca;border-radius:8px;background:#fff;color:inherit}
+            select,textarea,input[type=text],input[type=search],input[type=date],input[type=email]{display:block;width:100%;min-height:44px;font:inherit;padding:8px 10px;border:1px solid #b9bfca;border-radius:8px;background:#fff;color:inherit}
             textarea{min-height:88px;resize:vertical}
             button{display:block;width:100%;min-height:48px;margin:12px 0 0;font:inherit;font-weight:600;border:0;border-radius:8px;background:#0b57d0;color:#fff;cursor:pointer}
             button.secondary{background:#e8eaef;color:#1d2433}

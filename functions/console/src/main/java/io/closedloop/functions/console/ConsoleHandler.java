@@ -7,6 +7,7 @@ import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.console.Access;
+import io.closedloop.console.BulkChange;
 import io.closedloop.console.ConsoleSessions;
 import io.closedloop.console.ConsoleSessions.Signed;
 import io.closedloop.console.SignIn;
@@ -23,7 +24,6 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
 import io.closedloop.queue.CaseQueue;
-import io.closedloop.queue.QueuePage;
 import io.closedloop.ses.SesMailer;
 import io.closedloop.webui.CasePage;
 import io.closedloop.webui.CasePaths;
@@ -34,6 +34,7 @@ import io.closedloop.webui.FormBody.MalformedFormException;
 import io.closedloop.webui.MessageBundle;
 import io.closedloop.webui.MessageView;
 import io.closedloop.webui.Pages;
+import io.closedloop.webui.SecurityHeaders;
 import io.closedloop.webui.WebMessages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -66,6 +70,7 @@ public final class ConsoleHandler implements RequestStreamHandler {
     private final CaseService service;
     private final CaseStore cases;
     private final WorkQueue queue;
+    private final BulkChange bulk;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
     private final Mailer mailer;
@@ -95,6 +100,7 @@ public final class ConsoleHandler implements RequestStreamHandler {
         this.service = service;
         this.cases = cases;
         this.queue = new WorkQueue(queue);
+        this.bulk = new BulkChange(service);
         this.signIn = signIn;
         this.sessions = sessions;
         this.mailer = mailer;
@@ -127,6 +133,12 @@ public final class ConsoleHandler implements RequestStreamHandler {
         }
         if (path.equals("/console/cases") && method.equals("GET")) {
             return queuePage(request);
+        }
+        if (path.equals("/console/cases.csv") && method.equals("GET")) {
+            return queueCsv(request);
+        }
+        if (path.equals("/console/cases/bulk") && method.equals("POST")) {
+            return bulkChange(request);
         }
         if ((m = CASE_PAGE.matcher(path)).matches() && method.equals("GET")) {
             return casePage(request, decode(m.group(1)));
@@ -235,16 +247,67 @@ public final class ConsoleHandler implements RequestStreamHandler {
         Access access = Access.of(signed.get().person(), config);
         WebMessages m = messages(request, access.person());
         QueueViews.Asked asked = QueueViews.read(request, access, CaseViews.zoneOf(access.person(), config));
-        QueuePage page;
+        WorkQueue.Listing page;
         String notice = asked.problem() ? m.t("queue.badFilter") : null;
         try {
-            page = queue.page(asked.list(), access, config, asked.filter(), asked.cursor(), now);
+            page = queue.page(asked.list(), access, config, asked.filter(), asked.sort(), asked.cursor(), now);
         } catch (IllegalArgumentException badCursor) {
-            page = queue.page(asked.list(), access, config, asked.filter(), null, now);
+            page = queue.page(asked.list(), access, config, asked.filter(), asked.sort(), null, now);
             notice = m.t("queue.badFilter");
         }
         Map<WorkQueue.ListName, Long> counts = queue.counts(access, config, now);
-        return ConsolePages.queue(nav(signed.get(), config, m), QueueViews.view(asked, page, counts, access, config, m, now, notice));
+        String csrf = CaseLinks.csrfToken(config, signed.get().cookieValue());
+        return ConsolePages.queue(nav(signed.get(), config, m), QueueViews.view(asked, page, counts, access, config, m, now, notice, csrf));
+    }
+
+    private HttpResponse queueCsv(HttpRequest request) {
+        Optional<Signed> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return Pages.redirect("/console/sign-in");
+        }
+        Configuration config = service.configuration();
+        Instant now = service.now();
+        Access access = Access.of(signed.get().person(), config);
+        ZoneId zone = CaseViews.zoneOf(access.person(), config);
+        QueueViews.Asked asked = QueueViews.read(request, access, zone);
+        WorkQueue.Listing all = queue.export(asked.list(), access, config, asked.filter(), asked.sort(), now);
+        Log.info("console list exported", Map.of("list", asked.list().slug(), "rows", all.rows().size(), "capped", all.capped()));
+        String file = "closedloop-" + asked.list().slug() + "-" + LocalDate.ofInstant(now, zone) + ".csv";
+        return HttpResponse.text(200, QueueCsv.MEDIA_TYPE, QueueCsv.of(all.rows(), config, zone))
+                .withHeaders(SecurityHeaders.ALL)
+                .withHeaders(Map.of("content-disposition", "attachment; filename=\"" + file + "\"",
+                        "closedloop-rows-capped", all.capped() ? String.valueOf(WorkQueue.EXPORT_LIMIT) : "no"));
+    }
+
+    private HttpResponse bulkChange(HttpRequest request) {
+        Configuration config = service.configuration();
+        Optional<Signed> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return Pages.message(401, MessageView.of(messages(request, null), "session.ended"));
+        }
+        Access access = Access.of(signed.get().person(), config);
+        WebMessages m = messages(request, access.person());
+        Nav nav = nav(signed.get(), config, m);
+        Optional<FormBody> form = postedForm(request, m);
+        if (form.isEmpty()) {
+            return refusedForm(request, m);
+        }
+        if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
+            return Pages.message(403, MessageView.of(m, "request.csrf"));
+        }
+        if (!access.mayChangeInBulk()) {
+            return ConsolePages.framed(403, nav, m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "bulk.forbidden")));
+        }
+        BulkForm.Asked asked = BulkForm.read(form.get());
+        String back = asked.back();
+        if (asked.problem() != null) {
+            return ConsolePages.bulkReport(422, nav, new ConsoleView.BulkReport(m, m.t(asked.problem()), List.of(), back));
+        }
+        List<BulkChange.Result> results = bulk.apply(access, asked.picked(), asked.command());
+        long applied = results.stream().filter(r -> r instanceof BulkChange.Result.Applied).count();
+        Log.info("console bulk change", Map.of("change", asked.command().getClass().getSimpleName(), "picked", results.size(),
+                "applied", applied));
+        return ConsolePages.bulkReport(200, nav, BulkForm.report(results, applied, back, m));
     }
 
     private HttpResponse casePage(HttpRequest request, String caseId) {

@@ -3,6 +3,7 @@ package io.closedloop.functions.console;
 import gg.jte.Content;
 import io.closedloop.functions.console.ConsoleView.Nav;
 import io.closedloop.http.HttpResponse;
+import io.closedloop.templates.console.JtebulkGenerated;
 import io.closedloop.templates.console.JteconfirmGenerated;
 import io.closedloop.templates.console.JteframedGenerated;
 import io.closedloop.templates.console.JtequeueGenerated;
@@ -30,6 +31,10 @@ final class ConsolePages {
 
     static HttpResponse queue(Nav nav, ConsoleView.Queue view) {
         return framed(200, nav, view.m().t("queue.title"), output -> JtequeueGenerated.render(Pages.html(output), null, view));
+    }
+
+    static HttpResponse bulkReport(int status, Nav nav, ConsoleView.BulkReport report) {
+        return framed(status, nav, report.m().t("bulk.title"), output -> JtebulkGenerated.render(Pages.html(output), null, report));
     }
 
     static HttpResponse framed(int status, Nav nav, String title, Content content) {

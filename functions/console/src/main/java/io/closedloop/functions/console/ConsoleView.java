@@ -27,14 +27,37 @@ public final class ConsoleView {
      * @param deadlineClass due, overdue, none or met: the SLA wording's style
      */
     public record Row(String caseId, String href, String customer, Integer score, String category, String excerpt, String status,
-            String statusLabel, String assignee, String deadline, String deadlineClass) {}
+            String statusLabel, String priorityLabel, String assignee, String deadline, String deadlineClass, String pickName, long version) {}
 
-    public record Queue(WebMessages m, String list, List<Tab> tabs, List<Select> selects, String text, String from, String to,
-            boolean filtered, List<Row> rows, String nextHref, String firstHref, String zoneLabel, String notice) {
+    /**
+     * The bulk form under the list (managers and admins).
+     *
+     * @param back the list's address, to return to
+     */
+    public record Bulk(String csrf, String back, List<Option> assignees, List<Option> priorities) {
+        public Bulk {
+            assignees = List.copyOf(assignees);
+            priorities = List.copyOf(priorities);
+        }
+    }
+
+    /** @param bulk null when the viewer may not change cases in bulk */
+    public record Queue(WebMessages m, String list, List<Tab> tabs, List<Select> selects, Select sort, String text, String from,
+            String to, boolean filtered, List<Row> rows, String nextHref, String firstHref, String csvHref, String zoneLabel,
+            String notice, Bulk bulk) {
         public Queue {
             tabs = List.copyOf(tabs);
             selects = List.copyOf(selects);
             rows = List.copyOf(rows);
+        }
+    }
+
+    /** One line of a bulk change's report. */
+    public record BulkLine(String customer, String href, String outcome, boolean applied) {}
+
+    public record BulkReport(WebMessages m, String summary, List<BulkLine> lines, String back) {
+        public BulkReport {
+            lines = List.copyOf(lines);
         }
     }
 }

@@ -7,7 +7,10 @@ import io.closedloop.config.Priority;
 import io.closedloop.config.Responder;
 import io.closedloop.config.Team;
 import io.closedloop.console.Access;
+import io.closedloop.console.WorkQueue;
 import io.closedloop.console.WorkQueue.ListName;
+import io.closedloop.console.WorkQueue.Listing;
+import io.closedloop.console.WorkQueue.Sort;
 import io.closedloop.domain.Category;
 import io.closedloop.functions.console.ConsoleView.Option;
 import io.closedloop.functions.console.ConsoleView.Row;
@@ -15,7 +18,6 @@ import io.closedloop.functions.console.ConsoleView.Select;
 import io.closedloop.functions.console.ConsoleView.Tab;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.queue.QueueFilter;
-import io.closedloop.queue.QueuePage;
 import io.closedloop.queue.QueueRow;
 import io.closedloop.webui.CasePaths;
 import io.closedloop.webui.CaseViews;
@@ -39,7 +41,13 @@ import java.util.function.Function;
 final class QueueViews {
 
     /** What the queue's address asked for; {@code problem} is set when a parameter could not be read (and was dropped). */
-    record Asked(ListName list, QueueFilter filter, String cursor, Map<String, String> kept, boolean problem) {}
+    record Asked(ListName list, QueueFilter filter, Sort sort, String cursor, Map<String, String> kept, boolean problem) {
+
+        /** The list's address with its filters and sort, without a cursor. */
+        String href(String path) {
+            return path + "?list=" + list.slug() + query(kept);
+        }
+    }
 
     private QueueViews() {}
 
@@ -48,7 +56,7 @@ final class QueueViews {
         boolean[] problem = {false};
         ListName list = request.query("list").flatMap(ListName::of).orElseGet(() -> {
             problem[0] |= request.query("list").isPresent();
-            return io.closedloop.console.WorkQueue.defaultList(access);
+            return WorkQueue.defaultList(access);
         });
         Function<String, String> text = name -> request.query(name).filter(v -> !v.isBlank()).map(v -> {
             if (v.length() > 100) {
@@ -65,13 +73,20 @@ final class QueueViews {
         String team = text.apply("team");
         Category category = parse(text.apply("category"), Category::valueOf, problem, kept, "category");
         String q = text.apply("q");
+        Sort sort = parse(text.apply("sort"), slug -> Sort.of(slug).orElseThrow(IllegalArgumentException::new), problem, kept, "sort");
+        if (sort == Sort.DUE) {
+            kept.remove("sort");
+        }
         LocalDate from = parse(text.apply("from"), LocalDate::parse, problem, kept, "from");
         LocalDate to = parse(text.apply("to"), LocalDate::parse, problem, kept, "to");
         QueueFilter filter = new QueueFilter(campaign, status, priority, assignee, team, category, q,
                 from == null ? null : from.atStartOfDay(zone).toInstant(), to == null ? null : to.atStartOfDay(zone).toInstant());
         String cursor = request.query("cursor").filter(c -> c.length() <= 400).orElse(null);
-        return new Asked(list, filter, cursor, kept, problem[0]);
+        return new Asked(list, filter, sort == null ? Sort.DUE : sort, cursor, kept, problem[0]);
     }
+
+    /** A bulk form's checkbox of a case is named this plus the case id; its value is the version shown. */
+    static final String BULK_PICK = "pick.";
 
     private static <T> T parse(String value, Function<String, T> parser, boolean[] problem, Map<String, String> kept, String name) {
         if (value == null) {
@@ -86,8 +101,9 @@ final class QueueViews {
         }
     }
 
-    static ConsoleView.Queue view(Asked asked, QueuePage page, Map<ListName, Long> counts, Access access, Configuration config,
-            WebMessages m, Instant now, String notice) {
+    /** @param csrf the session's form token, for the bulk form */
+    static ConsoleView.Queue view(Asked asked, Listing page, Map<ListName, Long> counts, Access access, Configuration config,
+            WebMessages m, Instant now, String notice, String csrf) {
         ZoneId zone = CaseViews.zoneOf(access.person(), config);
         DateTimeFormatter dates = CaseViews.dates(m, zone);
         List<Tab> tabs = new ArrayList<>();
@@ -110,13 +126,47 @@ final class QueueViews {
                         .sorted(Comparator.comparing(Team::name)).map(t -> Map.entry(t.id(), t.name())).toList()),
                 select("category", m.t("queue.filter.category"), m, kept, List.of(Category.values()).stream()
                         .map(c -> Map.entry(c.name(), m.t("category." + c.name()))).toList()));
+        Map<String, String> sortKept = kept.containsKey("sort") ? kept : Map.of("sort", Sort.DUE.slug());
+        Select sort = select("sort", m.t("queue.sort"), null, sortKept, List.of(Sort.values()).stream()
+                .map(s -> Map.entry(s.slug(), m.t("queue.sort." + s.slug()))).toList());
         List<Row> rows = page.rows().stream().map(row -> row(row, config, m, dates, now)).toList();
-        String base = "/console/cases?list=" + asked.list().slug() + query(kept);
+        String base = asked.href("/console/cases");
         String next = page.nextCursor() == null ? null : base + "&cursor=" + encode(page.nextCursor());
         String first = asked.cursor() == null ? null : base;
         String zoneLabel = m.t("queue.zone", CaseViews.zoneName(zone));
-        return new ConsoleView.Queue(m, asked.list().slug(), tabs, selects, kept.getOrDefault("q", ""), kept.getOrDefault("from", ""),
-                kept.getOrDefault("to", ""), !kept.isEmpty(), rows, next, first, zoneLabel, notice);
+        if (page.capped() && notice == null) {
+            notice = m.t("queue.capped", WorkQueue.SORT_LIMIT);
+        }
+        ConsoleView.Bulk bulk = access.mayChangeInBulk() && asked.list() != ListName.CLOSED && !rows.isEmpty()
+                ? new ConsoleView.Bulk(csrf, asked.cursor() == null ? base : base + "&cursor=" + encode(asked.cursor()),
+                        assignees(access, config, m), priorities(m))
+                : null;
+        return new ConsoleView.Queue(m, asked.list().slug(), tabs, selects, sort, kept.getOrDefault("q", ""), kept.getOrDefault("from", ""),
+                kept.getOrDefault("to", ""), kept.keySet().stream().anyMatch(k -> !k.equals("sort")), rows, next, first,
+                asked.href("/console/cases.csv"), zoneLabel, notice, bulk);
+    }
+
+    /** Whom a bulk change may assign to: people with the right to respond, of the person's teams (an admin: anyone). */
+    private static List<Option> assignees(Access access, Configuration config, WebMessages m) {
+        java.util.Set<String> teams = access.teamIds(config);
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", m.t("queue.bulk.choose"), true));
+        config.responders().values().stream()
+                .filter(r -> r.canRespond() && r.role() != io.closedloop.config.Role.VIEWER)
+                .filter(r -> access.seesAllTeams() || (r.teamId() != null && teams.contains(r.teamId()))
+                        || config.teams().values().stream().anyMatch(t -> teams.contains(t.id()) && t.memberIds().contains(r.id())))
+                .sorted(Comparator.comparing(Responder::name))
+                .forEach(r -> options.add(new Option(r.id(), r.name(), false)));
+        return options;
+    }
+
+    private static List<Option> priorities(WebMessages m) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", m.t("queue.bulk.choose"), true));
+        for (Priority p : Priority.values()) {
+            options.add(new Option(p.name(), m.priority(p.name()), false));
+        }
+        return options;
     }
 
     private static Row row(QueueRow row, Configuration config, WebMessages m, DateTimeFormatter dates, Instant now) {
@@ -140,13 +190,16 @@ final class QueueViews {
         }
         return new Row(row.caseId(), CasePaths.CONSOLE.page(row.caseId()), customer, row.score(),
                 row.category() == null ? "none" : row.category().name(), row.excerpt(), row.status().name(), m.status(row.status().name()),
-                assignee, deadline, deadlineClass);
+                m.priority(row.priority().name()), assignee, deadline, deadlineClass, BULK_PICK + row.caseId(), row.version());
     }
 
+    /** @param m null for a choice without an "any" option */
     private static Select select(String name, String label, WebMessages m, Map<String, String> kept, List<Map.Entry<String, String>> choices) {
         String chosen = kept.get(name);
         List<Option> options = new ArrayList<>();
-        options.add(new Option("", m.t("queue.filter.any"), chosen == null));
+        if (m != null) {
+            options.add(new Option("", m.t("queue.filter.any"), chosen == null));
+        }
         choices.forEach(c -> options.add(new Option(c.getKey(), c.getValue(), c.getKey().equals(chosen))));
         return new Select(name, label, options);
     }
