@@ -2,10 +2,13 @@ package io.closedloop.functions.console;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.app.CaseService;
+import io.closedloop.app.Priming;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
+import io.closedloop.config.Role;
 import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
 import io.closedloop.console.ConsoleSessions;
@@ -18,12 +21,16 @@ import io.closedloop.functions.console.ConsoleView.Nav;
 import io.closedloop.http.HttpFunction;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
+import io.closedloop.json.Json;
 import io.closedloop.links.CaseLinks;
 import io.closedloop.log.Log;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
+import io.closedloop.ports.ConfigCache;
 import io.closedloop.queue.CaseQueue;
+import io.closedloop.queue.QueueFilter;
+import io.closedloop.queue.QueueRow;
 import io.closedloop.ses.SesMailer;
 import io.closedloop.webui.CasePage;
 import io.closedloop.webui.CasePaths;
@@ -36,7 +43,10 @@ import io.closedloop.webui.MessageView;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.SecurityHeaders;
 import io.closedloop.webui.WebMessages;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -46,11 +56,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The console (docs/console.md): passwordless sign-in ({@code /console/sign-in}), the work queue
@@ -58,11 +71,13 @@ import java.util.regex.Pattern;
  * session. Every page and command asks {@link Access} on the server. The handler only translates HTTP to one use case
  * and renders its answer.
  */
-public final class ConsoleHandler implements RequestStreamHandler {
+public final class ConsoleHandler implements RequestStreamHandler, Resource {
 
     static final WebMessages.Family MESSAGES = WebMessages.family(MessageBundle.load("io/closedloop/console/messages"));
     /** The pre-session cookie the sign-in forms' CSRF tokens are bound to. */
     static final String FORM_COOKIE = "cl_signin";
+    /** In-memory page renders before the snapshot: past the JIT's compile thresholds for the view and template code. */
+    static final int RENDER_REHEARSALS = 300;
     private static final Pattern CASE_PAGE = Pattern.compile("/console/cases/([^/]+)");
     private static final Pattern CASE_COMMAND = Pattern.compile("/console/cases/([^/]+)/([a-z-]+)");
     private static final Pattern SIGN_IN_LINK = Pattern.compile("/console/sign-in/([A-Za-z0-9_-]{1,100})");
@@ -77,11 +92,14 @@ public final class ConsoleHandler implements RequestStreamHandler {
     private final String sender;
     private final String publicBaseUrl;
     private final CrossSiteCheck crossSite;
+    /** The configuration cache the priming warms and {@link #afterRestore} empties; null in unit tests. */
+    private ConfigCache primedConfig;
 
     /** Lambda's constructor: real clients, built once at init (and captured by the SnapStart snapshot). */
     public ConsoleHandler() {
         this(Stores.fromEnvironment(DynamoDb.client()), new SesMailer(SesMailer.client()), Settings.required("SENDER_ADDRESS"),
                 Settings.required("PUBLIC_BASE_URL"), InstantSource.system());
+        Core.getGlobalContext().register(this);
     }
 
     /**
@@ -93,6 +111,7 @@ public final class ConsoleHandler implements RequestStreamHandler {
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
                 new ConsoleSessions(stores.sessions()), mailer, sender, publicBaseUrl);
+        this.primedConfig = stores.configCache();
     }
 
     ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, Mailer mailer,
@@ -107,6 +126,71 @@ public final class ConsoleHandler implements RequestStreamHandler {
         this.sender = sender;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
+    }
+
+    /**
+     * SnapStart priming: the sign-in page through the whole request path, one read of the real queue index and its
+     * counts, and in-memory rehearsals of the queue and case pages, so the first request after a restore runs compiled
+     * code. Nothing is written: no session, no sign-in link, no mail.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (primedConfig == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Configuration config = new Configuration(Map.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(Priming.plan()), Map.of(),
+                Map.of(), Map.of(), Map.of(), List.of(Priming.linkKey(now)));
+        Access admin = Access.of(Priming.responder().withRole(Role.ADMIN), config);
+        WebMessages m = MESSAGES.choose(admin.person(), "fr-FR,fr;q=0.9");
+        Priming.step("sign-in page", () -> primeRequest("/console/sign-in", now));
+        Priming.step("queue page without a session", () -> primeRequest("/console/cases", now));
+        Priming.step("queue index read and counts", () -> {
+            queue.page(WorkQueue.ListName.TEAMS, admin, config, QueueFilter.NONE, WorkQueue.Sort.DUE, null, now);
+            queue.counts(admin, config, now);
+        });
+        Case c = Priming.detractorCase(now);
+        List<QueueRow> rows = new ArrayList<>();
+        for (int i = 0; i < WorkQueue.PAGE_SIZE; i++) {
+            rows.add(new QueueRow(c.id() + i, c.campaignId(), c.status(), c.priority(), null, null, 3, null, i % 3 == 0, now,
+                    now.plus(Duration.ofHours(i)), null, "Priming " + i, "first words of the comment", 1));
+        }
+        Nav nav = new Nav(m, admin.person().name(), Role.ADMIN.name(), "csrf");
+        QueueViews.Asked asked = new QueueViews.Asked(WorkQueue.ListName.TEAMS, QueueFilter.NONE, WorkQueue.Sort.DUE, null, Map.of(), false);
+        Map<WorkQueue.ListName, Long> counts = Map.of(WorkQueue.ListName.TEAMS, 25L);
+        Priming.step("queue and case page renders", () -> {
+            CasePage.Viewer viewer = new CasePage.Viewer(admin.person(), m, "csrf", null);
+            for (int round = 0; round < RENDER_REHEARSALS; round++) {
+                ConsolePages.queue(nav, QueueViews.view(asked, new WorkQueue.Listing(rows, "o25", false), counts, admin, config, m, now, null, "csrf"));
+                QueueCsv.of(rows, config, ZoneId.of("Europe/Paris"));
+                casePageFor(nav).page(200, c, viewer, config, now, null, null);
+            }
+        });
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (primedConfig != null) {
+            primedConfig.invalidate();
+        }
+    }
+
+    private void primeRequest(String path, Instant now) {
+        ObjectNode event = Json.object();
+        event.put("version", "2.0");
+        event.put("routeKey", path.equals("/console") ? "GET /console" : "ANY /console/{proxy+}");
+        event.put("rawPath", path);
+        event.putObject("headers").put("accept-language", "en-GB,en;q=0.9").put("sec-fetch-site", "none").put("host", "priming.invalid");
+        ObjectNode requestContext = event.putObject("requestContext");
+        requestContext.putObject("http").put("method", "GET").put("path", path).put("sourceIp", "127.0.0.1");
+        requestContext.put("requestId", Priming.ID);
+        requestContext.put("timeEpoch", now.toEpochMilli());
+        event.put("isBase64Encoded", false);
+        try {
+            handleRequest(new ByteArrayInputStream(Json.bytes(event)), new ByteArrayOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
