@@ -13,7 +13,7 @@ import java.util.zip.ZipFile;
 /** The jars the harness runs, and what each deployment artifact weighs. */
 final class Artifacts {
 
-    static final List<String> FUNCTIONS = List.of("ingest", "processor", "web", "api", "sla");
+    static final List<String> FUNCTIONS = List.of("ingest", "processor", "web", "api", "sla", "console");
     private static final String VERSION = "0.1.0-SNAPSHOT";
 
     private final Path root;

@@ -8,6 +8,8 @@ import io.closedloop.config.WebhookFormat;
 import io.closedloop.domain.Response;
 import io.closedloop.dynamodb.CapacityMeter;
 import io.closedloop.dynamodb.DynamoDbResponseStore;
+import io.closedloop.console.ConsoleSessions;
+import io.closedloop.console.WorkQueue;
 import io.closedloop.dynamodb.Stores;
 import io.closedloop.ingest.Webhooks;
 import io.closedloop.json.Json;
@@ -108,6 +110,12 @@ public final class Bench {
             Case openCase = BenchData.detractorCase("bench-case", now.minus(Duration.ofHours(2)));
             stores.cases().create(openCase);
             String session = BenchData.session(stores.configCache().current().signingKey().orElseThrow(), openCase, now);
+            // A full first page of the responder's queue (the work queue's default list for a responder is their own cases)
+            for (int i = 0; i < WorkQueue.PAGE_SIZE + 5; i++) {
+                stores.cases().create(BenchData.detractorCase("bench-queue-" + i, now.minus(Duration.ofMinutes(30 + i))));
+            }
+            String consoleCookie = new ConsoleSessions(stores.sessions())
+                    .start(stores.configCache().current().responder(BenchData.RESPONDER).orElseThrow(), now).cookieValue();
 
             report.set("capacity", capacity(dynamo, meter, stores));
 
@@ -137,6 +145,13 @@ public final class Bench {
                 }
                 return events;
             };
+            IntFunction<List<String>> queuePages = count -> {
+                List<String> events = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    events.add(BenchData.queuePageEvent(consoleCookie, Instant.now(), "req-" + i));
+                }
+                return events;
+            };
             IntFunction<List<String>> schedules = count -> java.util.Collections.nCopies(count, BenchData.scheduleEvent());
 
             ColdStarts.Target floor = new ColdStarts.Target("floor", artifacts.floorJar(), "io.closedloop.bench.floor.FloorHandler",
@@ -147,12 +162,14 @@ public final class Bench {
                     "io.closedloop.bench.baseline.RuntimeEmulation", baselineEnvironment, webhooks, 202);
             ColdStarts.Target web = new ColdStarts.Target("case-page", artifacts.functionJar("web"),
                     "io.closedloop.functions.web.WebHandler", environment, casePages, 200);
+            ColdStarts.Target console = new ColdStarts.Target("console-queue", artifacts.functionJar("console"),
+                    "io.closedloop.functions.console.ConsoleHandler", environment, queuePages, 200);
             ColdStarts.Target sla = new ColdStarts.Target("sla-check", artifacts.functionJar("sla"),
                     "io.closedloop.functions.sla.SlaCheckHandler", environment, schedules, 0);
 
             ColdStarts cold = new ColdStarts(artifacts.runnerJar(), work);
             ArrayNode coldResults = report.putArray("cold");
-            for (ColdStarts.Target target : List.of(floor, ingest, baseline, web, sla)) {
+            for (ColdStarts.Target target : List.of(floor, ingest, baseline, web, console, sla)) {
                 if (only != null && !target.name().equals(only)) {
                     continue;
                 }
@@ -160,7 +177,7 @@ public final class Bench {
                 coldResults.add(cold.measure(target, "cold", runs, warm));
             }
             ArrayNode primedResults = report.putArray("primed");
-            for (ColdStarts.Target target : List.of(floor, ingest, web, sla)) {
+            for (ColdStarts.Target target : List.of(floor, ingest, web, console, sla)) {
                 if (only != null && !target.name().equals(only)) {
                     continue;
                 }

@@ -193,16 +193,31 @@ public final class BenchData {
 
     /** {@code GET /cases/{caseId}} from a phone, with the responder's session cookie. */
     public static String casePageEvent(String caseId, String sessionToken, Instant at, String requestId) {
+        Map<String, String> headers = navigation("en-GB,en;q=0.9", "none",
+                "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36");
+        return event("GET", "GET /cases/{caseId}", "/cases/" + caseId, Map.of("caseId", caseId), headers,
+                List.of("cl_session=" + sessionToken), null, at, requestId);
+    }
+
+    /** {@code GET /console/cases} (the person's default list) from a desktop browser, with a console session cookie. */
+    public static String queuePageEvent(String consoleCookie, Instant at, String requestId) {
+        Map<String, String> headers = navigation("fr-FR,fr;q=0.9,en;q=0.8", "same-origin",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
+        return event("GET", "ANY /console/{proxy+}", "/console/cases", Map.of("proxy", "cases"), headers,
+                List.of("cl_console=" + consoleCookie), null, at, requestId);
+    }
+
+    /** The headers a browser sends when it navigates to a page. */
+    private static Map<String, String> navigation(String acceptLanguage, String fetchSite, String userAgent) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        headers.put("accept-language", "en-GB,en;q=0.9");
+        headers.put("accept-language", acceptLanguage);
         headers.put("host", "cx.example.com");
         headers.put("sec-fetch-dest", "document");
         headers.put("sec-fetch-mode", "navigate");
-        headers.put("sec-fetch-site", "none");
-        headers.put("user-agent", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36");
-        return event("GET", "GET /cases/{caseId}", "/cases/" + caseId, Map.of("caseId", caseId), headers,
-                List.of("cl_session=" + sessionToken), null, at, requestId);
+        headers.put("sec-fetch-site", fetchSite);
+        headers.put("user-agent", userAgent);
+        return headers;
     }
 
     /** The scheduled check's event, as the template's schedule sends it. */
