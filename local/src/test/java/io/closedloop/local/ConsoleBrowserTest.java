@@ -144,4 +144,33 @@ class ConsoleBrowserTest {
         Path exported = Project.root().resolve("local/target/screenshots/console-breached.csv");
         Files.writeString(exported, csv.body());
     }
+
+    @Test
+    void admin_addsAPerson_fixingTheFieldThePageNames() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/people']")));
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-person")));
+        browser.findElement(By.id("id")).sendKeys("nina");
+        browser.findElement(By.id("name")).sendKeys("Nina Martin");
+        browser.findElement(By.id("email")).sendKeys("nina@closedloop.local");
+        new Select(browser.findElement(By.id("role"))).selectByValue("MANAGER");
+        new Select(browser.findElement(By.id("teamId"))).selectByValue("support");
+        new Select(browser.findElement(By.id("locale"))).selectByValue("fr");
+        browser.findElement(By.id("timeZone")).sendKeys("Paris");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-person")));
+
+        assertThat(browser.findElement(By.id("timeZone-error")).getText()).startsWith("Enter an IANA time zone");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Nina Martin");
+        screenshot("console-person-refused-desktop.png");
+        browser.findElement(By.id("timeZone")).clear();
+        browser.findElement(By.id("timeZone")).sendKeys("Europe/Paris");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-person")));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/people?saved=nina");
+        assertThat(browser.findElement(By.cssSelector("[data-person=nina]")).getText()).contains("Nina Martin").contains("manager")
+                .contains("Customer support").contains("Europe/Paris");
+        screenshot("console-people-desktop.png");
+    }
 }

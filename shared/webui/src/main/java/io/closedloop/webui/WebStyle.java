@@ -53,6 +53,7 @@ public final class WebStyle {
             .pick{display:flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;margin:0}
             .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
             .bulk label{display:inline-block;margin-right:8px}
+            label.check{display:flex;gap:8px;align-items:center;min-height:44px}
             .pager{display:flex;gap:16px}
             @media (min-width:1000px){main{max-width:72rem}}
             .notice{border-radius:10px;padding:12px 14px;margin:0 0 12px;font-weight:500}

@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.app.CaseService;
 import io.closedloop.app.Priming;
+import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
 import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
+import io.closedloop.console.PeopleAdmin;
 import io.closedloop.console.ConsoleSessions;
 import io.closedloop.console.ConsoleSessions.Signed;
 import io.closedloop.console.SignIn;
@@ -86,6 +88,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final CaseStore cases;
     private final WorkQueue queue;
     private final BulkChange bulk;
+    private final PeoplePages people;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
     private final Mailer mailer;
@@ -110,16 +113,18 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
      */
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
-                new ConsoleSessions(stores.sessions()), mailer, sender, publicBaseUrl);
+                new ConsoleSessions(stores.sessions()), new PeopleAdmin(new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions()),
+                mailer, sender, publicBaseUrl);
         this.primedConfig = stores.configCache();
     }
 
-    ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, Mailer mailer,
-            String sender, String publicBaseUrl) {
+    ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, PeopleAdmin people,
+            Mailer mailer, String sender, String publicBaseUrl) {
         this.service = service;
         this.cases = cases;
         this.queue = new WorkQueue(queue);
         this.bulk = new BulkChange(service);
+        this.people = new PeoplePages(people);
         this.signIn = signIn;
         this.sessions = sessions;
         this.mailer = mailer;
@@ -223,6 +228,9 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         }
         if (path.equals("/console/cases/bulk") && method.equals("POST")) {
             return bulkChange(request);
+        }
+        if (path.startsWith("/console/admin/")) {
+            return adminPage(request);
         }
         if ((m = CASE_PAGE.matcher(path)).matches() && method.equals("GET")) {
             return casePage(request, decode(m.group(1)));
@@ -392,6 +400,41 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         Log.info("console bulk change", Map.of("change", asked.command().getClass().getSimpleName(), "picked", results.size(),
                 "applied", applied));
         return ConsolePages.bulkReport(200, nav, BulkForm.report(results, applied, back, m));
+    }
+
+    // --- configuration (admins only) -----------------------------------------------------------------------------
+
+    private HttpResponse adminPage(HttpRequest request) {
+        boolean post = request.method().equals("POST");
+        Optional<Signed> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return post ? Pages.message(401, MessageView.of(messages(request, null), "session.ended")) : Pages.redirect("/console/sign-in");
+        }
+        Configuration config = service.configuration();
+        Access access = Access.of(signed.get().person(), config);
+        WebMessages m = messages(request, access.person());
+        Nav nav = nav(signed.get(), config, m);
+        if (!access.mayConfigure()) {
+            return ConsolePages.framed(403, nav, m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
+        }
+        PeoplePages.Visit visit = new PeoplePages.Visit(access, config, m, nav, CaseLinks.csrfToken(config, signed.get().cookieValue()));
+        Optional<HttpResponse> answer;
+        if (post) {
+            Optional<FormBody> form = postedForm(request, m);
+            if (form.isEmpty()) {
+                return refusedForm(request, m);
+            }
+            if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
+                return Pages.message(403, MessageView.of(m, "request.csrf"));
+            }
+            answer = people.post(request.rawPath(), form.get(), visit);
+        } else if (request.method().equals("GET")) {
+            answer = people.get(request.rawPath(), request.queryParameters(), visit);
+        } else {
+            answer = Optional.empty();
+        }
+        return answer.orElseGet(() -> ConsolePages.framed(404, nav, m.t("admin.notFound.title"),
+                Pages.messageBody(MessageView.of(m, "admin.notFound"))));
     }
 
     private HttpResponse casePage(HttpRequest request, String caseId) {

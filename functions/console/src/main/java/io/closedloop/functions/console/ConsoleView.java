@@ -9,7 +9,48 @@ public final class ConsoleView {
     private ConsoleView() {}
 
     /** The bar on every signed-in page; {@code csrf} is the sign-out form's token. */
-    public record Nav(WebMessages m, String personName, String role, String csrf) {}
+    public record Nav(WebMessages m, String personName, String role, String csrf) {
+
+        /** Whether the configuration pages are linked (the server checks the role on each of them anyway). */
+        public boolean admin() {
+            return "ADMIN".equals(role);
+        }
+    }
+
+    /** One person on the people page. */
+    public record PersonRow(String id, String href, String name, String email, String role, String respond, String team, String zone) {}
+
+    public record People(WebMessages m, List<PersonRow> rows, String notice) {
+        public People {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * The form of one person, as typed (a refused form is shown again with each bad field named).
+     *
+     * @param version the version the form edits; null for a new person
+     * @param errors the message of each bad field, by field name
+     * @param conflict set when someone changed the person since the form was shown: the form then shows their version
+     */
+    public record PersonForm(WebMessages m, String action, String id, String name, String email, List<Option> locales,
+            List<Option> teams, List<Option> roles, boolean canRespond, String timeZone, Long version, String csrf,
+            java.util.Map<String, String> errors, String conflict, String notice, String signOutAction) {
+        public PersonForm {
+            locales = List.copyOf(locales);
+            teams = List.copyOf(teams);
+            roles = List.copyOf(roles);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
 
     public record Tab(String slug, String label, String href, Long count, boolean current) {}
 
