@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The people pages over HTTP on the local stack: an admin adds and changes people through the admin API's
+ * The people and team pages over HTTP on the local stack: an admin adds and changes people through the admin API's
  * validation, a refused form comes back as typed with each bad field named, a second edit over a newer version is a
  * conflict that overwrites nothing, "sign out everywhere" ends a person's sessions, and nobody else reaches the pages.
  */
@@ -137,6 +137,35 @@ class ConsolePeopleTest {
         assertThat(marc.get("/console/cases").body()).doesNotContain("/console/admin/people");
         assertThat(admin.get("/console/admin/people/ana").body()).contains("value=\"Ana Souza\"").doesNotContain("Changed by Marc");
         assertThat(new ConsoleUser(stack).get("/console/admin/people").location()).isEqualTo("/console/sign-in");
+    }
+
+    @Test
+    void admin_addsATeamWithMembersAndALead_andAnEmptyNameIsRefused() {
+        Page blank = admin.get("/console/admin/teams/new");
+
+        Page refused = admin.post("/console/admin/teams/new", "csrf", blank.input("csrf"), "id", "returns", "name", " ",
+                "member.ana", "yes", "leadId", "carla", "managerId", "", "calendarId", "");
+        Page saved = admin.post("/console/admin/teams/new", "csrf", blank.input("csrf"), "id", "returns", "name", "Returns desk",
+                "member.ana", "yes", "member.louis", "yes", "leadId", "carla", "managerId", "marc", "calendarId", "");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"name-error\">Enter a name").contains("name=\"member.ana\" value=\"yes\" checked");
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(admin.get(saved.location()).body()).contains("Returns desk is saved.").contains("2 member(s)")
+                .contains("Lead: Carla Lead").contains("Manager: Marc Manager");
+        Page edit = admin.get("/console/admin/teams/returns");
+        assertThat(edit.body()).contains("name=\"member.louis\" value=\"yes\" checked").doesNotContain("name=\"member.carla\" value=\"yes\" checked");
+    }
+
+    @Test
+    void nonAdmins_cannotReadOrChangeTeams() {
+        ConsoleUser ana = new ConsoleUser(stack);
+        assertThat(ana.signIn("ana@closedloop.local").status()).isEqualTo(303);
+        String csrf = ana.get("/console/cases").input("csrf");
+
+        assertThat(ana.get("/console/admin/teams").status()).isEqualTo(403);
+        assertThat(ana.post("/console/admin/teams/new", "csrf", csrf, "id", "mine", "name", "Ana's own").status()).isEqualTo(403);
+        assertThat(admin.get("/console/admin/teams/mine").status()).isEqualTo(404);
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -5,13 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.app.CaseService;
 import io.closedloop.app.Priming;
+import io.closedloop.admin.AdminKind;
 import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
+import io.closedloop.config.Team;
 import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
+import io.closedloop.console.ConfigEntries;
 import io.closedloop.console.PeopleAdmin;
 import io.closedloop.console.ConsoleSessions;
 import io.closedloop.console.ConsoleSessions.Signed;
@@ -30,6 +33,7 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
 import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.SessionStore;
 import io.closedloop.queue.CaseQueue;
 import io.closedloop.queue.QueueFilter;
 import io.closedloop.queue.QueueRow;
@@ -89,6 +93,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final WorkQueue queue;
     private final BulkChange bulk;
     private final PeoplePages people;
+    private final TeamsPages teams;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
     private final Mailer mailer;
@@ -113,18 +118,18 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
      */
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
-                new ConsoleSessions(stores.sessions()), new PeopleAdmin(new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions()),
-                mailer, sender, publicBaseUrl);
+                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), mailer, sender, publicBaseUrl);
         this.primedConfig = stores.configCache();
     }
 
-    ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, PeopleAdmin people,
-            Mailer mailer, String sender, String publicBaseUrl) {
+    ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, ConfigAdmin admin,
+            SessionStore sessionStore, Mailer mailer, String sender, String publicBaseUrl) {
         this.service = service;
         this.cases = cases;
         this.queue = new WorkQueue(queue);
         this.bulk = new BulkChange(service);
-        this.people = new PeoplePages(people);
+        this.people = new PeoplePages(new PeopleAdmin(admin, sessionStore));
+        this.teams = new TeamsPages(new ConfigEntries<>(admin, AdminKind.TEAMS, Team.class));
         this.signIn = signIn;
         this.sessions = sessions;
         this.mailer = mailer;
@@ -417,7 +422,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         if (!access.mayConfigure()) {
             return ConsolePages.framed(403, nav, m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
         }
-        PeoplePages.Visit visit = new PeoplePages.Visit(access, config, m, nav, CaseLinks.csrfToken(config, signed.get().cookieValue()));
+        AdminVisit visit = new AdminVisit(access, config, m, nav, CaseLinks.csrfToken(config, signed.get().cookieValue()));
         Optional<HttpResponse> answer;
         if (post) {
             Optional<FormBody> form = postedForm(request, m);
@@ -427,9 +432,10 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
             if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
                 return Pages.message(403, MessageView.of(m, "request.csrf"));
             }
-            answer = people.post(request.rawPath(), form.get(), visit);
+            answer = people.post(request.rawPath(), form.get(), visit).or(() -> teams.post(request.rawPath(), form.get(), visit));
         } else if (request.method().equals("GET")) {
-            answer = people.get(request.rawPath(), request.queryParameters(), visit);
+            answer = people.get(request.rawPath(), request.queryParameters(), visit)
+                    .or(() -> teams.get(request.rawPath(), request.queryParameters(), visit));
         } else {
             answer = Optional.empty();
         }

@@ -101,4 +101,38 @@ public final class ConsoleView {
             lines = List.copyOf(lines);
         }
     }
+
+    public record TeamRow(String id, String href, String name, String members, String lead, String manager) {}
+
+    public record Teams(WebMessages m, List<TeamRow> rows, String notice) {
+        public Teams {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * A team's form, as typed.
+     *
+     * @param members one checkbox per person: the option's value is the checkbox's name
+     * @param version null for a new team
+     */
+    public record TeamForm(WebMessages m, String action, String id, String name, List<Option> members, List<Option> leads,
+            List<Option> managers, List<Option> calendars, Long version, String csrf, java.util.Map<String, String> errors,
+            String conflict) {
+        public TeamForm {
+            members = List.copyOf(members);
+            leads = List.copyOf(leads);
+            managers = List.copyOf(managers);
+            calendars = List.copyOf(calendars);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
 }

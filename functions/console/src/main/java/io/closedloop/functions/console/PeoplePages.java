@@ -1,14 +1,11 @@
 package io.closedloop.functions.console;
 
-import io.closedloop.config.Configuration;
 import io.closedloop.config.Responder;
 import io.closedloop.config.Role;
 import io.closedloop.config.Team;
-import io.closedloop.console.Access;
 import io.closedloop.console.PeopleAdmin;
-import io.closedloop.console.PeopleAdmin.Listed;
-import io.closedloop.console.PeopleAdmin.Saved;
-import io.closedloop.functions.console.ConsoleView.Nav;
+import io.closedloop.console.ConfigEntries.Listed;
+import io.closedloop.console.ConfigEntries.Saved;
 import io.closedloop.functions.console.ConsoleView.Option;
 import io.closedloop.functions.console.ConsoleView.PersonForm;
 import io.closedloop.functions.console.ConsoleView.PersonRow;
@@ -24,7 +21,6 @@ import io.closedloop.webui.Pages;
 import io.closedloop.webui.WebMessages;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +39,6 @@ final class PeoplePages {
     private static final Pattern SIGN_OUT = Pattern.compile(Pattern.quote(BASE) + "/([A-Za-z0-9._-]{1,64})/sign-out");
     private static final List<String> LOCALES = List.of("en", "fr");
 
-    /** One signed-in admin's request: who, in which words, with which bar and form token. */
-    record Visit(Access access, Configuration config, WebMessages m, Nav nav, String csrf) {}
-
     private final PeopleAdmin people;
 
     PeoplePages(PeopleAdmin people) {
@@ -53,7 +46,7 @@ final class PeoplePages {
     }
 
     /** The page for a GET, or empty when the address is not one of these pages. */
-    Optional<HttpResponse> get(String path, Map<String, String> query, Visit visit) {
+    Optional<HttpResponse> get(String path, Map<String, String> query, AdminVisit visit) {
         if (path.equals(BASE)) {
             return Optional.of(list(visit, query.get("saved")));
         }
@@ -62,19 +55,19 @@ final class PeoplePages {
         }
         Matcher m = PERSON.matcher(path);
         if (m.matches()) {
-            Optional<Listed> found = people.find(visit.access(), m.group(1));
+            Optional<Listed<Responder>> found = people.find(visit.access(), m.group(1));
             if (found.isEmpty()) {
                 return Optional.of(gone(visit));
             }
             String notice = "signed-out".equals(query.get("done")) ? visit.m().t("people.signedOut") : null;
-            return Optional.of(form(200, visit, BASE + "/" + m.group(1), inputOf(found.get().person()), found.get().version(), Map.of(),
+            return Optional.of(form(200, visit, BASE + "/" + m.group(1), inputOf(found.get().value()), found.get().version(), Map.of(),
                     null, notice));
         }
         return Optional.empty();
     }
 
     /** The answer to a POST, or empty when the address is not one of these pages. */
-    Optional<HttpResponse> post(String path, FormBody form, Visit visit) {
+    Optional<HttpResponse> post(String path, FormBody form, AdminVisit visit) {
         Matcher signOut = SIGN_OUT.matcher(path);
         if (signOut.matches()) {
             int ended = people.signOutEverywhere(visit.access(), signOut.group(1));
@@ -89,25 +82,25 @@ final class PeoplePages {
         PeopleAdmin.Person input = read(form, creating ? form.text("id") : person.group(1));
         Long version = creating ? null : form.field("version").filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf).orElse(0L);
         String action = creating ? BASE + "/new" : path;
-        Saved saved = input.id() == null ? new Saved.Refused(List.of(new FieldError("id", "required")))
+        Saved<Responder> saved = input.id() == null ? new Saved.Refused<>(List.of(new FieldError("id", "required")))
                 : people.save(visit.access(), input, version);
         return Optional.of(switch (saved) {
-            case Saved.Done done -> {
-                Log.info("console person saved", Map.of("personId", done.person().id(), "created", done.created()));
-                yield Pages.redirect(BASE + "?saved=" + done.person().id());
+            case Saved.Done<Responder> done -> {
+                Log.info("console person saved", Map.of("personId", done.value().id(), "created", done.created()));
+                yield Pages.redirect(BASE + "?saved=" + done.value().id());
             }
-            case Saved.Refused refused -> form(422, visit, action, input, version, errors(refused.errors(), visit.m()), null, null);
-            case Saved.Conflict conflict when conflict.current() == null -> gone(visit);
-            case Saved.Conflict conflict -> form(409, visit, action, inputOf(conflict.current().person()), conflict.current().version(),
+            case Saved.Refused<Responder> refused -> form(422, visit, action, input, version, FormErrors.of(refused.errors(), visit.m(), "people.error."), null, null);
+            case Saved.Conflict<Responder> conflict when conflict.current() == null -> gone(visit);
+            case Saved.Conflict<Responder> conflict -> form(409, visit, action, inputOf(conflict.current().value()), conflict.current().version(),
                     Map.of(), visit.m().t("people.conflict"), null);
         });
     }
 
-    private HttpResponse list(Visit visit, String saved) {
+    private HttpResponse list(AdminVisit visit, String saved) {
         WebMessages m = visit.m();
         List<PersonRow> rows = new ArrayList<>();
-        for (Listed listed : people.list(visit.access())) {
-            Responder r = listed.person();
+        for (Listed<Responder> listed : people.list(visit.access())) {
+            Responder r = listed.value();
             String team = r.teamId() == null ? "–" : visit.config().team(r.teamId()).map(Team::name).orElse(r.teamId());
             String zone = CaseViews.zoneName(CaseViews.zoneOf(r, visit.config()));
             rows.add(new PersonRow(r.id(), BASE + "/" + r.id(), r.name(), r.email(), m.t("role." + r.role().name()),
@@ -119,7 +112,7 @@ final class PeoplePages {
                 output -> JtepeopleGenerated.render(Pages.html(output), null, new ConsoleView.People(m, rows, notice)));
     }
 
-    private HttpResponse form(int status, Visit visit, String action, PeopleAdmin.Person input, Long version, Map<String, String> errors,
+    private HttpResponse form(int status, AdminVisit visit, String action, PeopleAdmin.Person input, Long version, Map<String, String> errors,
             String conflict, String notice) {
         WebMessages m = visit.m();
         List<Option> locales = new ArrayList<>();
@@ -143,7 +136,7 @@ final class PeoplePages {
                 output -> JtepersonGenerated.render(Pages.html(output), null, view));
     }
 
-    private static HttpResponse gone(Visit visit) {
+    private static HttpResponse gone(AdminVisit visit) {
         return ConsolePages.framed(404, visit.nav(), visit.m().t("people.gone.title"), Pages.messageBody(MessageView.of(visit.m(), "people.gone")));
     }
 
@@ -160,18 +153,6 @@ final class PeoplePages {
 
     private static PeopleAdmin.Person inputOf(Responder r) {
         return new PeopleAdmin.Person(r.id(), r.name(), r.email(), r.locale(), r.teamId(), r.role(), r.canRespond(), r.timeZone());
-    }
-
-    /** Each bad field in the viewer's words; the admin API's English for a rule this page has no words for. */
-    static Map<String, String> errors(List<FieldError> errors, WebMessages m) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (FieldError error : errors) {
-            String field = error.field() == null ? "" : error.field();
-            String key = PeopleAdmin.ALREADY_EXISTS.equals(error.message()) ? "people.error.id.exists"
-                    : "required".equals(error.message()) ? "people.error." + field + ".required" : "people.error." + field;
-            out.putIfAbsent(field, m.has(key) ? m.t(key) : m.sentence(error.message()));
-        }
-        return out;
     }
 
     private static String strip(String value) {
