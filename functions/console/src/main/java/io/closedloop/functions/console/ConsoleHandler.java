@@ -66,6 +66,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crac.Core;
@@ -315,170 +316,149 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     }
 
     private HttpResponse signOut(HttpRequest request) {
-        Configuration config = service.configuration();
-        Optional<Signed> signed = signedIn(request);
-        WebMessages m = messages(request, signed.map(Signed::person).orElse(null));
-        if (signed.isEmpty()) {
-            return Pages.message(200, MessageView.of(m, "signout.done")).withCookie(clearSessionCookie());
+        Optional<ConsoleVisit> visit = visit(request);
+        if (visit.isEmpty()) {
+            return Pages.message(200, MessageView.of(messages(request, null), "signout.done")).withCookie(clearSessionCookie());
         }
-        Optional<FormBody> form = postedForm(request, m);
-        if (form.isEmpty()) {
-            return refusedForm(request, m);
-        }
-        if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
-            return Pages.message(403, MessageView.of(m, "request.csrf"));
-        }
-        sessions.end(signed.get().cookieValue());
-        return Pages.message(200, MessageView.of(m, "signout.done")).withCookie(clearSessionCookie());
+        return withSessionForm(request, visit.get(), form -> {
+            sessions.end(visit.get().signed().cookieValue());
+            return Pages.message(200, MessageView.of(visit.get().m(), "signout.done")).withCookie(clearSessionCookie());
+        });
     }
 
     // --- the work queue and the case page ----------------------------------------------------------------------
 
     private HttpResponse queuePage(HttpRequest request) {
-        Optional<Signed> signed = signedIn(request);
-        if (signed.isEmpty()) {
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
             return Pages.redirect("/console/sign-in");
         }
-        Configuration config = service.configuration();
+        ConsoleVisit visit = found.get();
         Instant now = service.now();
-        Access access = Access.of(signed.get().person(), config);
-        WebMessages m = messages(request, access.person());
-        QueueViews.Asked asked = QueueViews.read(request, access, CaseViews.zoneOf(access.person(), config));
+        Access access = visit.access();
+        WebMessages m = visit.m();
+        QueueViews.Asked asked = QueueViews.read(request, access, CaseViews.zoneOf(access.person(), visit.config()));
         WorkQueue.Listing page;
         String notice = asked.problem() ? m.t("queue.badFilter") : null;
         try {
-            page = queue.page(asked.list(), access, config, asked.filter(), asked.sort(), asked.cursor(), now);
+            page = queue.page(asked.list(), access, visit.config(), asked.filter(), asked.sort(), asked.cursor(), now);
         } catch (IllegalArgumentException badCursor) {
-            page = queue.page(asked.list(), access, config, asked.filter(), asked.sort(), null, now);
+            page = queue.page(asked.list(), access, visit.config(), asked.filter(), asked.sort(), null, now);
             notice = m.t("queue.badFilter");
         }
-        Map<WorkQueue.ListName, Long> counts = queue.counts(access, config, now);
-        String csrf = CaseLinks.csrfToken(config, signed.get().cookieValue());
-        return ConsolePages.queue(nav(signed.get(), config, m), QueueViews.view(asked, page, counts, access, config, m, now, notice, csrf));
+        Map<WorkQueue.ListName, Long> counts = queue.counts(access, visit.config(), now);
+        return ConsolePages.queue(visit.nav(), QueueViews.view(asked, page, counts, access, visit.config(), m, now, notice, visit.csrf()));
     }
 
     private HttpResponse queueCsv(HttpRequest request) {
-        Optional<Signed> signed = signedIn(request);
-        if (signed.isEmpty()) {
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
             return Pages.redirect("/console/sign-in");
         }
-        Configuration config = service.configuration();
+        ConsoleVisit visit = found.get();
         Instant now = service.now();
-        Access access = Access.of(signed.get().person(), config);
-        ZoneId zone = CaseViews.zoneOf(access.person(), config);
-        QueueViews.Asked asked = QueueViews.read(request, access, zone);
-        WorkQueue.Listing all = queue.export(asked.list(), access, config, asked.filter(), asked.sort(), now);
+        ZoneId zone = CaseViews.zoneOf(visit.access().person(), visit.config());
+        QueueViews.Asked asked = QueueViews.read(request, visit.access(), zone);
+        WorkQueue.Listing all = queue.export(asked.list(), visit.access(), visit.config(), asked.filter(), asked.sort(), now);
         Log.info("console list exported", Map.of("list", asked.list().slug(), "rows", all.rows().size(), "capped", all.capped()));
         String file = "closedloop-" + asked.list().slug() + "-" + LocalDate.ofInstant(now, zone) + ".csv";
-        return HttpResponse.text(200, QueueCsv.MEDIA_TYPE, QueueCsv.of(all.rows(), config, zone))
+        return HttpResponse.text(200, QueueCsv.MEDIA_TYPE, QueueCsv.of(all.rows(), visit.config(), zone))
                 .withHeaders(SecurityHeaders.ALL)
                 .withHeaders(Map.of("content-disposition", "attachment; filename=\"" + file + "\"",
                         "closedloop-rows-capped", all.capped() ? String.valueOf(WorkQueue.EXPORT_LIMIT) : "no"));
     }
 
     private HttpResponse bulkChange(HttpRequest request) {
-        Configuration config = service.configuration();
-        Optional<Signed> signed = signedIn(request);
-        if (signed.isEmpty()) {
-            return Pages.message(401, MessageView.of(messages(request, null), "session.ended"));
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
+            return sessionEnded(request);
         }
-        Access access = Access.of(signed.get().person(), config);
-        WebMessages m = messages(request, access.person());
-        Nav nav = nav(signed.get(), config, m);
-        Optional<FormBody> form = postedForm(request, m);
-        if (form.isEmpty()) {
-            return refusedForm(request, m);
-        }
-        if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
-            return Pages.message(403, MessageView.of(m, "request.csrf"));
-        }
-        if (!access.mayChangeInBulk()) {
-            return ConsolePages.framed(403, nav, m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "bulk.forbidden")));
-        }
-        BulkForm.Asked asked = BulkForm.read(form.get());
-        String back = asked.back();
-        if (asked.problem() != null) {
-            return ConsolePages.bulkReport(422, nav, new ConsoleView.BulkReport(m, m.t(asked.problem()), List.of(), back));
-        }
-        List<BulkChange.Result> results = bulk.apply(access, asked.picked(), asked.command());
-        long applied = results.stream().filter(r -> r instanceof BulkChange.Result.Applied).count();
-        Log.info("console bulk change", Map.of("change", asked.command().getClass().getSimpleName(), "picked", results.size(),
-                "applied", applied));
-        return ConsolePages.bulkReport(200, nav, BulkForm.report(results, applied, back, m));
+        ConsoleVisit visit = found.get();
+        WebMessages m = visit.m();
+        return withSessionForm(request, visit, form -> {
+            if (!visit.access().mayChangeInBulk()) {
+                return ConsolePages.framed(403, visit.nav(), m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "bulk.forbidden")));
+            }
+            BulkForm.Asked asked = BulkForm.read(form);
+            String back = asked.back();
+            if (asked.problem() != null) {
+                return ConsolePages.bulkReport(422, visit.nav(), new ConsoleView.BulkReport(m, m.t(asked.problem()), List.of(), back));
+            }
+            List<BulkChange.Result> results = bulk.apply(visit.access(), asked.picked(), asked.command());
+            long applied = results.stream().filter(r -> r instanceof BulkChange.Result.Applied).count();
+            Log.info("console bulk change", Map.of("change", asked.command().getClass().getSimpleName(), "picked", results.size(),
+                    "applied", applied));
+            return ConsolePages.bulkReport(200, visit.nav(), BulkForm.report(results, applied, back, m));
+        });
     }
 
     // --- configuration (admins only) -----------------------------------------------------------------------------
 
     private HttpResponse adminPage(HttpRequest request) {
         boolean post = request.method().equals("POST");
-        Optional<Signed> signed = signedIn(request);
-        if (signed.isEmpty()) {
-            return post ? Pages.message(401, MessageView.of(messages(request, null), "session.ended")) : Pages.redirect("/console/sign-in");
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
+            return post ? sessionEnded(request) : Pages.redirect("/console/sign-in");
         }
-        Configuration config = service.configuration();
-        Access access = Access.of(signed.get().person(), config);
-        WebMessages m = messages(request, access.person());
-        Nav nav = nav(signed.get(), config, m);
-        if (!access.mayConfigure()) {
-            return ConsolePages.framed(403, nav, m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
+        ConsoleVisit visit = found.get();
+        WebMessages m = visit.m();
+        if (!visit.access().mayConfigure()) {
+            return ConsolePages.framed(403, visit.nav(), m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
         }
-        AdminVisit visit = new AdminVisit(access, config, m, nav, CaseLinks.csrfToken(config, signed.get().cookieValue()));
-        Optional<HttpResponse> answer;
         if (post) {
-            Optional<FormBody> form = postedForm(request, m);
-            if (form.isEmpty()) {
-                return refusedForm(request, m);
-            }
-            if (!CaseLinks.verifyCsrf(config, signed.get().cookieValue(), form.get().field("csrf").orElse(null))) {
-                return Pages.message(403, MessageView.of(m, "request.csrf"));
-            }
-            answer = people.post(request.rawPath(), form.get(), visit).or(() -> teams.post(request.rawPath(), form.get(), visit));
-        } else if (request.method().equals("GET")) {
-            answer = people.get(request.rawPath(), request.queryParameters(), visit)
-                    .or(() -> teams.get(request.rawPath(), request.queryParameters(), visit));
-        } else {
-            answer = Optional.empty();
+            return withSessionForm(request, visit, form -> people.post(request.rawPath(), form, visit)
+                    .or(() -> teams.post(request.rawPath(), form, visit))
+                    .orElseGet(() -> adminNotFound(visit)));
         }
-        return answer.orElseGet(() -> ConsolePages.framed(404, nav, m.t("admin.notFound.title"),
-                Pages.messageBody(MessageView.of(m, "admin.notFound"))));
+        if (request.method().equals("GET")) {
+            return people.get(request.rawPath(), request.queryParameters(), visit)
+                    .or(() -> teams.get(request.rawPath(), request.queryParameters(), visit))
+                    .orElseGet(() -> adminNotFound(visit));
+        }
+        return adminNotFound(visit);
+    }
+
+    private static HttpResponse adminNotFound(ConsoleVisit visit) {
+        WebMessages m = visit.m();
+        return ConsolePages.framed(404, visit.nav(), m.t("admin.notFound.title"), Pages.messageBody(MessageView.of(m, "admin.notFound")));
     }
 
     private HttpResponse casePage(HttpRequest request, String caseId) {
-        Optional<Signed> signed = signedIn(request);
-        if (signed.isEmpty()) {
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
             return Pages.redirect("/console/sign-in");
         }
-        Configuration config = service.configuration();
-        Access access = Access.of(signed.get().person(), config);
-        WebMessages m = messages(request, access.person());
-        Nav nav = nav(signed.get(), config, m);
-        Optional<Case> found = plausibleId(caseId) ? service.find(caseId) : Optional.empty();
-        if (found.isEmpty() || !access.maySee(found.get())) {
-            // A case outside the person's scope reads as absent: nobody learns which case ids exist
-            return ConsolePages.framed(404, nav, m.t("case.gone.title"), Pages.messageBody(MessageView.of(m, "case.gone")));
-        }
-        return casePageFor(nav).show(request, found.get(), viewer(signed.get(), access, found.get(), config, m), config, service.now());
+        ConsoleVisit visit = found.get();
+        return caseInScope(visit, caseId)
+                .map(c -> casePageFor(visit.nav()).show(request, c, viewer(visit, c), visit.config(), service.now()))
+                .orElseGet(() -> caseGone(visit));
     }
 
     private HttpResponse caseCommand(HttpRequest request, String caseId, String command) {
-        Configuration config = service.configuration();
-        Optional<Signed> signed = signedIn(request);
-        if (signed.isEmpty()) {
-            return Pages.message(401, MessageView.of(messages(request, null), "session.ended"));
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
+            return sessionEnded(request);
         }
-        Access access = Access.of(signed.get().person(), config);
-        WebMessages m = messages(request, access.person());
-        Nav nav = nav(signed.get(), config, m);
-        Optional<Case> found = plausibleId(caseId) ? service.find(caseId) : Optional.empty();
-        if (found.isEmpty() || !access.maySee(found.get())) {
-            return ConsolePages.framed(404, nav, m.t("case.gone.title"), Pages.messageBody(MessageView.of(m, "case.gone")));
+        ConsoleVisit visit = found.get();
+        Optional<Case> c = caseInScope(visit, caseId);
+        if (c.isEmpty()) {
+            return caseGone(visit);
         }
         HttpRequest withParameters = new HttpRequest(request.routeKey(), request.method(), request.rawPath(), request.rawQueryString(),
                 request.headers(), request.cookies(), Map.of("caseId", caseId, "command", command), request.queryParameters(),
                 request.body(), request.requestId(), request.sourceIp(), request.timeEpochMillis());
-        String session = signed.get().cookieValue();
-        return casePageFor(nav).command(withParameters, caseId, viewer(signed.get(), access, found.get(), config, m),
-                presented -> CaseLinks.verifyCsrf(config, session, presented), config, service.now());
+        String session = visit.signed().cookieValue();
+        return casePageFor(visit.nav()).command(withParameters, caseId, viewer(visit, c.get()),
+                presented -> CaseLinks.verifyCsrf(visit.config(), session, presented), visit.config(), service.now());
+    }
+
+    /** The case when the person may see it; a case outside their scope reads as absent, so nobody learns which ids exist. */
+    private Optional<Case> caseInScope(ConsoleVisit visit, String caseId) {
+        return (plausibleId(caseId) ? service.find(caseId) : Optional.<Case>empty()).filter(visit.access()::maySee);
+    }
+
+    private static HttpResponse caseGone(ConsoleVisit visit) {
+        return ConsolePages.framed(404, visit.nav(), visit.m().t("case.gone.title"), Pages.messageBody(MessageView.of(visit.m(), "case.gone")));
     }
 
     private CasePage casePageFor(Nav nav) {
@@ -486,13 +466,39 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     }
 
     /** The case page's viewer: forms only for someone who may act on this case; the refusal otherwise, in their words. */
-    private static CasePage.Viewer viewer(Signed signed, Access access, Case c, Configuration config, WebMessages m) {
-        Optional<Access.Refusal> refusal = access.refusalToAct(c);
-        String csrf = refusal.isEmpty() ? CaseLinks.csrfToken(config, signed.cookieValue()) : null;
-        return new CasePage.Viewer(signed.person(), m, csrf, refusal.map(r -> m.t(r.messageKey())).orElse(null));
+    private static CasePage.Viewer viewer(ConsoleVisit visit, Case c) {
+        Optional<Access.Refusal> refusal = visit.access().refusalToAct(c);
+        WebMessages m = visit.m();
+        return new CasePage.Viewer(visit.access().person(), m, refusal.isEmpty() ? visit.csrf() : null,
+                refusal.map(r -> m.t(r.messageKey())).orElse(null));
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------------
+
+    /** The signed-in person's request, or empty when there is no live session. */
+    private Optional<ConsoleVisit> visit(HttpRequest request) {
+        return signedIn(request).map(signed -> {
+            Configuration config = service.configuration();
+            WebMessages m = messages(request, signed.person());
+            return new ConsoleVisit(signed, config, Access.of(signed.person(), config), m, nav(signed, config, m));
+        });
+    }
+
+    /** Runs {@code then} on the posted form once it is same-site, well-formed and carries this session's token. */
+    private HttpResponse withSessionForm(HttpRequest request, ConsoleVisit visit, Function<FormBody, HttpResponse> then) {
+        Optional<FormBody> form = postedForm(request, visit.m());
+        if (form.isEmpty()) {
+            return refusedForm(request, visit.m());
+        }
+        if (!CaseLinks.verifyCsrf(visit.config(), visit.signed().cookieValue(), form.get().field("csrf").orElse(null))) {
+            return Pages.message(403, MessageView.of(visit.m(), "request.csrf"));
+        }
+        return then.apply(form.get());
+    }
+
+    private static HttpResponse sessionEnded(HttpRequest request) {
+        return Pages.message(401, MessageView.of(messages(request, null), "session.ended"));
+    }
 
     private Optional<Signed> signedIn(HttpRequest request) {
         return request.cookie(ConsoleSessions.COOKIE).flatMap(cookie -> sessions.check(cookie, service.configuration(), service.now()));

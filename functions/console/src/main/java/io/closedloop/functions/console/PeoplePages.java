@@ -46,7 +46,7 @@ final class PeoplePages {
     }
 
     /** The page for a GET, or empty when the address is not one of these pages. */
-    Optional<HttpResponse> get(String path, Map<String, String> query, AdminVisit visit) {
+    Optional<HttpResponse> get(String path, Map<String, String> query, ConsoleVisit visit) {
         if (path.equals(BASE)) {
             return Optional.of(list(visit, query.get("saved")));
         }
@@ -67,7 +67,7 @@ final class PeoplePages {
     }
 
     /** The answer to a POST, or empty when the address is not one of these pages. */
-    Optional<HttpResponse> post(String path, FormBody form, AdminVisit visit) {
+    Optional<HttpResponse> post(String path, FormBody form, ConsoleVisit visit) {
         Matcher signOut = SIGN_OUT.matcher(path);
         if (signOut.matches()) {
             int ended = people.signOutEverywhere(visit.access(), signOut.group(1));
@@ -96,7 +96,7 @@ final class PeoplePages {
         });
     }
 
-    private HttpResponse list(AdminVisit visit, String saved) {
+    private HttpResponse list(ConsoleVisit visit, String saved) {
         WebMessages m = visit.m();
         List<PersonRow> rows = new ArrayList<>();
         for (Listed<Responder> listed : people.list(visit.access())) {
@@ -112,7 +112,7 @@ final class PeoplePages {
                 output -> JtepeopleGenerated.render(Pages.html(output), null, new ConsoleView.People(m, rows, notice)));
     }
 
-    private HttpResponse form(int status, AdminVisit visit, String action, PeopleAdmin.Person input, Long version, Map<String, String> errors,
+    private HttpResponse form(int status, ConsoleVisit visit, String action, PeopleAdmin.Person input, Long version, Map<String, String> errors,
             String conflict, String notice) {
         WebMessages m = visit.m();
         List<Option> locales = new ArrayList<>();
@@ -136,7 +136,7 @@ final class PeoplePages {
                 output -> JtepersonGenerated.render(Pages.html(output), null, view));
     }
 
-    private static HttpResponse gone(AdminVisit visit) {
+    private static HttpResponse gone(ConsoleVisit visit) {
         return ConsolePages.framed(404, visit.nav(), visit.m().t("people.gone.title"), Pages.messageBody(MessageView.of(visit.m(), "people.gone")));
     }
 

@@ -50,7 +50,7 @@ final class TeamsPages {
         this.teams = teams;
     }
 
-    Optional<HttpResponse> get(String path, Map<String, String> query, AdminVisit visit) {
+    Optional<HttpResponse> get(String path, Map<String, String> query, ConsoleVisit visit) {
         if (path.equals(BASE)) {
             return Optional.of(list(visit, query.get("saved")));
         }
@@ -66,7 +66,7 @@ final class TeamsPages {
         return Optional.empty();
     }
 
-    Optional<HttpResponse> post(String path, FormBody form, AdminVisit visit) {
+    Optional<HttpResponse> post(String path, FormBody form, ConsoleVisit visit) {
         boolean creating = path.equals(BASE + "/new");
         Matcher team = TEAM.matcher(path);
         if (!creating && !team.matches()) {
@@ -88,7 +88,7 @@ final class TeamsPages {
         });
     }
 
-    private HttpResponse list(AdminVisit visit, String saved) {
+    private HttpResponse list(ConsoleVisit visit, String saved) {
         WebMessages m = visit.m();
         List<TeamRow> rows = new ArrayList<>();
         List<Listed<Team>> all = new ArrayList<>(teams.list(visit.access()));
@@ -104,7 +104,7 @@ final class TeamsPages {
                 output -> JteteamsGenerated.render(Pages.html(output), null, new ConsoleView.Teams(m, rows, notice)));
     }
 
-    private HttpResponse form(int status, AdminVisit visit, String action, Input input, Long version, Map<String, String> errors,
+    private HttpResponse form(int status, ConsoleVisit visit, String action, Input input, Long version, Map<String, String> errors,
             String conflict) {
         WebMessages m = visit.m();
         List<Responder> people = visit.config().responders().values().stream().sorted(Comparator.comparing(Responder::name)).toList();
@@ -123,7 +123,7 @@ final class TeamsPages {
         return options;
     }
 
-    private static List<Option> calendars(AdminVisit visit, String chosen, WebMessages m) {
+    private static List<Option> calendars(ConsoleVisit visit, String chosen, WebMessages m) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", m.t("teams.defaultCalendar"), chosen == null));
         visit.config().calendars().values().stream().sorted(Comparator.comparing(BusinessCalendar::name))
@@ -131,11 +131,11 @@ final class TeamsPages {
         return options;
     }
 
-    private static String name(AdminVisit visit, String personId, WebMessages m) {
+    private static String name(ConsoleVisit visit, String personId, WebMessages m) {
         return personId == null ? m.t("teams.nobody") : visit.config().responder(personId).map(Responder::name).orElse(personId);
     }
 
-    private static HttpResponse gone(AdminVisit visit) {
+    private static HttpResponse gone(ConsoleVisit visit) {
         return ConsolePages.framed(404, visit.nav(), visit.m().t("teams.gone.title"), Pages.messageBody(MessageView.of(visit.m(), "teams.gone")));
     }
 
