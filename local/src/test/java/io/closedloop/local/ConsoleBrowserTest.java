@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in headless Chromium on the local stack: signing in by the emailed link, a responder working a case from
- * the queue on a phone-sized window, a manager finding the breached cases on a desktop-sized one. Screenshots are kept
+ * the queue on a phone-sized window, a manager finding the breached cases from the dashboard on a desktop-sized one. Screenshots are kept
  * in local/target/screenshots/.
  */
 class ConsoleBrowserTest {
@@ -104,7 +104,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void manager_findsTheBreachedCases_raisesTheirPriority_andExportsThemAsCsv_onADesktop() throws Exception {
+    void manager_findsTheBreachedCasesFromTheDashboard_raisesTheirPriority_andExportsThemAsCsv_onADesktop() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 900));
         ConsoleUser.postDetractor(stack, "Mariana Costa");
         ConsoleUser.postDetractor(stack, "Jonas Weber");
@@ -115,7 +115,11 @@ class ConsoleBrowserTest {
         assertThat(stack.awaitStreamIdle(java.time.Duration.ofSeconds(30))).isTrue();
 
         signIn("marc@closedloop.local");
-        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("a[data-list=breached]")));
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/dashboard']")));
+        WebElement breaches = browser.findElement(By.cssSelector("dl.kpis a[href*='list=breached']"));
+        assertThat(breaches.getText()).isEqualTo("2");
+        screenshot("console-dashboard-desktop.png");
+        HeadlessChromium.submit(browser, breaches);
 
         assertThat(browser.findElement(By.cssSelector("a.tab.current")).getText()).startsWith("En dépassement");
         assertThat(rowsShown()).hasSize(2).allSatisfy(row -> assertThat(row).contains("en retard de"));
@@ -126,7 +130,7 @@ class ConsoleBrowserTest {
         HeadlessChromium.submit(browser, browser.findElement(By.id("bulk-back")));
         assertThat(rowsShown()).hasSize(2).allSatisfy(row -> assertThat(row).contains("Urgente"));
 
-        browser.findElement(By.cssSelector("details.filters summary")).click();
+        assertThat(browser.findElement(By.cssSelector("details.filters")).getAttribute("open")).as("the dashboard's campaign filter is shown").isNotNull();
         browser.findElement(By.name("q")).sendKeys("jonas");
         HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#filters button[type=submit]")));
 

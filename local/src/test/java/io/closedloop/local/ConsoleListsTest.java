@@ -3,6 +3,7 @@ package io.closedloop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closedloop.local.ConsoleUser.Page;
+import io.closedloop.testing.DemoConfiguration;
 import io.closedloop.testing.LocalDynamo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,5 +152,43 @@ class ConsoleListsTest {
     @Test
     void csv_notSignedIn_sendsToSignIn() {
         assertThat(new ConsoleUser(stack).get("/console/cases.csv?list=teams").location()).isEqualTo("/console/sign-in");
+    }
+
+    /** The address a dashboard figure (the value under the label that starts so) links to, unescaped. */
+    private static String figureLink(Page dashboard, String label) {
+        Matcher link = Pattern.compile("<dt>" + Pattern.quote(label) + "[^<]*</dt><dd><a href=\"([^\"]+)\">([0-9]+)</a></dd>").matcher(dashboard.body());
+        assertThat(link.find()).as(label).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void dashboard_linksItsFiguresToTheMatchingLists() {
+        Page dashboard = marc.get("/console/dashboard");
+
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<a href=\"/console/dashboard\">Tableau de bord</a>");
+        String detractors = figureLink(dashboard, "détracteur");
+        assertThat(detractors).isEqualTo("/console/cases?list=teams&campaign=" + DemoConfiguration.CAMPAIGN_ID + "&category=DETRACTOR");
+        assertThat(rows(marc.get(detractors))).hasSize(3);
+        assertThat(figureLink(dashboard, "Ouverts aujourd")).isEqualTo("/console/cases?list=teams&campaign=" + DemoConfiguration.CAMPAIGN_ID);
+        Matcher ana = Pattern.compile("<td><a href=\"([^\"]+)\">Ana Souza</a></td><td>3</td>").matcher(dashboard.body());
+        assertThat(ana.find()).isTrue();
+        Page anasCases = marc.get(ana.group(1).replace("&amp;", "&"));
+        assertThat(rows(anasCases)).hasSize(3).allSatisfy((caseId, row) -> assertThat(row).contains("Ana Souza"));
+    }
+
+    @Test
+    void dashboard_isReadOnlyForAViewer_andClosedToAResponder() {
+        ConsoleUser vera = new ConsoleUser(stack);
+        assertThat(vera.signIn("vera@closedloop.local").status()).isEqualTo(303);
+
+        Page viewers = vera.get("/console/dashboard?days=7");
+        Page responders = ana.get("/console/dashboard");
+
+        assertThat(viewers.status()).isEqualTo(200);
+        assertThat(viewers.body()).contains("<option value=\"7\" selected>Last 7 days</option>");
+        assertThat(responders.status()).isEqualTo(403);
+        assertThat(responders.body()).doesNotContain("href=\"/console/dashboard\"");
+        assertThat(ana.get("/console/cases").body()).doesNotContain("href=\"/console/dashboard\"");
     }
 }

@@ -7,6 +7,7 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.templates.webui.JtecaseBodyGenerated;
+import io.closedloop.templates.webui.JtedashboardGenerated;
 import io.closedloop.templates.webui.JtecaseGenerated;
 import io.closedloop.templates.webui.JtelayoutGenerated;
 import io.closedloop.templates.webui.JtemessageBodyGenerated;
@@ -45,6 +46,11 @@ public final class Pages {
     /** The case page's content (notice, case, feedback, customer, deadlines, forms, activities) for another frame. */
     public static Content caseBody(CaseView view) {
         return output -> JtecaseBodyGenerated.render(html(output), null, view);
+    }
+
+    /** The KPI dashboard's content (campaign and period form, figures, charts, tables) for another frame. */
+    public static Content dashboardBody(DashboardView view) {
+        return output -> JtedashboardGenerated.render(html(output), null, view);
     }
 
     /** A message page's content (title and paragraphs) for another frame. */

@@ -9,6 +9,7 @@ import io.closedloop.admin.AdminKind;
 import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
+import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
 import io.closedloop.config.Team;
@@ -27,6 +28,7 @@ import io.closedloop.http.HttpFunction;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.json.Json;
+import io.closedloop.kpi.KpiStore;
 import io.closedloop.links.CaseLinks;
 import io.closedloop.log.Log;
 import io.closedloop.ports.CaseStore;
@@ -42,6 +44,7 @@ import io.closedloop.webui.CasePage;
 import io.closedloop.webui.CasePaths;
 import io.closedloop.webui.CaseViews;
 import io.closedloop.webui.CrossSiteCheck;
+import io.closedloop.webui.Dashboards;
 import io.closedloop.webui.FormBody;
 import io.closedloop.webui.FormBody.MalformedFormException;
 import io.closedloop.webui.MessageBundle;
@@ -74,7 +77,8 @@ import org.crac.Resource;
 
 /**
  * The console (docs/console.md): passwordless sign-in ({@code /console/sign-in}), the work queue
- * ({@code /console/cases}) and the case page with its commands ({@code /console/cases/{id}}), behind one console
+ * ({@code /console/cases}), the case page with its commands ({@code /console/cases/{id}}), the dashboard
+ * ({@code /console/dashboard}) and the configuration pages ({@code /console/admin/...}), behind one console
  * session. Every page and command asks {@link Access} on the server. The handler only translates HTTP to one use case
  * and renders its answer.
  */
@@ -95,6 +99,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final BulkChange bulk;
     private final PeoplePages people;
     private final TeamsPages teams;
+    private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
     private final Mailer mailer;
@@ -119,18 +124,20 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
      */
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
-                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), mailer, sender, publicBaseUrl);
+                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), stores.kpis(), mailer,
+                sender, publicBaseUrl);
         this.primedConfig = stores.configCache();
     }
 
     ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, ConfigAdmin admin,
-            SessionStore sessionStore, Mailer mailer, String sender, String publicBaseUrl) {
+            SessionStore sessionStore, KpiStore kpis, Mailer mailer, String sender, String publicBaseUrl) {
         this.service = service;
         this.cases = cases;
         this.queue = new WorkQueue(queue);
         this.bulk = new BulkChange(service);
         this.people = new PeoplePages(new PeopleAdmin(admin, sessionStore));
         this.teams = new TeamsPages(new ConfigEntries<>(admin, AdminKind.TEAMS, Team.class));
+        this.dashboards = new Dashboards(kpis);
         this.signIn = signIn;
         this.sessions = sessions;
         this.mailer = mailer;
@@ -231,6 +238,9 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         }
         if (path.equals("/console/cases.csv") && method.equals("GET")) {
             return queueCsv(request);
+        }
+        if (path.equals("/console/dashboard") && method.equals("GET")) {
+            return dashboardPage(request);
         }
         if (path.equals("/console/cases/bulk") && method.equals("POST")) {
             return bulkChange(request);
@@ -390,6 +400,25 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     "applied", applied));
             return ConsolePages.bulkReport(200, visit.nav(), BulkForm.report(results, applied, back, m));
         });
+    }
+
+    // --- the dashboard (managers, admins, viewers) ---------------------------------------------------------------
+
+    private HttpResponse dashboardPage(HttpRequest request) {
+        Optional<ConsoleVisit> found = visit(request);
+        if (found.isEmpty()) {
+            return Pages.redirect("/console/sign-in");
+        }
+        ConsoleVisit visit = found.get();
+        WebMessages m = visit.m();
+        if (!visit.access().mayReadDashboard()) {
+            return ConsolePages.framed(403, visit.nav(), m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
+        }
+        List<Campaign> campaigns = List.copyOf(visit.config().campaigns().values());
+        return dashboards.view(request, campaigns, visit.config(), m, service.now(), "/console/dashboard", QueueLinks.INSTANCE)
+                .map(view -> ConsolePages.dashboard(visit.nav(), view))
+                .orElseGet(() -> ConsolePages.framed(200, visit.nav(), m.t("dashboard.title"),
+                        Pages.messageBody(MessageView.of(m, "console.dashboard.noCampaign"))));
     }
 
     // --- configuration (admins only) -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import io.closedloop.templates.console.JtequeueGenerated;
 import io.closedloop.templates.console.JtesignInGenerated;
 import io.closedloop.webui.CasePage;
 import io.closedloop.webui.CaseView;
+import io.closedloop.webui.DashboardView;
 import io.closedloop.webui.MessageView;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.WebMessages;
@@ -31,6 +32,10 @@ final class ConsolePages {
 
     static HttpResponse queue(Nav nav, ConsoleView.Queue view) {
         return framed(200, nav, view.m().t("queue.title"), output -> JtequeueGenerated.render(Pages.html(output), null, view));
+    }
+
+    static HttpResponse dashboard(Nav nav, DashboardView view) {
+        return framed(200, nav, view.m().t("dashboard.title"), Pages.dashboardBody(view));
     }
 
     static HttpResponse bulkReport(int status, Nav nav, ConsoleView.BulkReport report) {

@@ -15,6 +15,11 @@ public final class ConsoleView {
         public boolean admin() {
             return "ADMIN".equals(role);
         }
+
+        /** Whether the dashboard is linked (everyone but a responder reads it). */
+        public boolean dashboard() {
+            return !"RESPONDER".equals(role);
+        }
     }
 
     /** One person on the people page. */

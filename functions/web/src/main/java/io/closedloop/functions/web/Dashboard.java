@@ -6,40 +6,30 @@ import io.closedloop.config.ApiScope;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.LinkKey;
-import io.closedloop.config.Responder;
-import io.closedloop.config.RootCause;
-import io.closedloop.config.Team;
 import io.closedloop.http.HttpRequest;
 import io.closedloop.http.HttpResponse;
-import io.closedloop.kpi.KpiCharts;
-import io.closedloop.kpi.KpiReport;
 import io.closedloop.kpi.KpiStore;
 import io.closedloop.links.CaseLinks;
+import io.closedloop.webui.Dashboards;
 import io.closedloop.webui.MessageView;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.WebMessages;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The managers' dashboard: sign in with an API key that may read reports (the session cookie then names the key,
  * which is checked again on every request, so revoking the key ends the session), pick a campaign the key may see
- * and a period, and read the KPIs from the pre-aggregated daily counters (one query per report).
+ * and a period; the page itself is the web UI kit's ({@link Dashboards}), without links to lists (a key has no console person).
  */
 final class Dashboard {
 
     static final String COOKIE = "cl_dash";
-    static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
-
-    private final KpiStore kpis;
+    private final Dashboards dashboards;
 
     Dashboard(KpiStore kpis) {
-        this.kpis = kpis;
+        this.dashboards = new Dashboards(kpis);
     }
 
     /** The API key a request's dashboard session names, if the session is valid and the key still may read reports. */
@@ -68,36 +58,9 @@ final class Dashboard {
     }
 
     HttpResponse page(HttpRequest request, ApiKey key, Configuration config, WebMessages m, Instant now) {
-        List<Campaign> campaigns = config.campaigns().values().stream().filter(c -> key.allowsCampaign(c.id()))
-                .sorted(Comparator.comparing(Campaign::name)).toList();
-        if (campaigns.isEmpty()) {
-            return Pages.message(200, MessageView.of(m, "dashboard.noCampaign"));
-        }
-        Campaign campaign = request.query("campaignId").flatMap(id -> campaigns.stream().filter(c -> c.id().equals(id)).findFirst())
-                .orElse(campaigns.getFirst());
-        int days = request.query("days").map(Dashboard::parseDays).filter(PERIODS::contains).orElse(30);
-        LocalDate to = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate from = to.minusDays(days - 1L);
-        KpiReport report = kpis.report(campaign.id(), from, to, campaign.goal());
-        DashboardView view = new DashboardView(m, campaigns, campaign, days, PERIODS, report,
-                KpiCharts.npsTrend(report), KpiCharts.openedVsClosed(report), KpiCharts.resolvedWithinGoal(report),
-                names(config));
-        return DashboardPages.dashboard(view);
-    }
-
-    private static Map<String, String> names(Configuration config) {
-        Map<String, String> names = new java.util.HashMap<>();
-        config.responders().values().forEach((Responder r) -> names.put("responder:" + r.id(), r.name()));
-        config.teams().values().forEach((Team t) -> names.put("team:" + t.id(), t.name()));
-        config.rootCauses().values().forEach((RootCause c) -> names.put("cause:" + c.id(), c.name()));
-        return names;
-    }
-
-    private static int parseDays(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return 30;
-        }
+        List<Campaign> visible = config.campaigns().values().stream().filter(c -> key.allowsCampaign(c.id())).toList();
+        return dashboards.view(request, visible, config, m, now, "/dashboard", null)
+                .map(DashboardPages::dashboard)
+                .orElseGet(() -> Pages.message(200, MessageView.of(m, "dashboard.noCampaign")));
     }
 }

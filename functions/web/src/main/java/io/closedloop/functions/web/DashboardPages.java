@@ -1,8 +1,8 @@
 package io.closedloop.functions.web;
 
 import io.closedloop.http.HttpResponse;
-import io.closedloop.templates.web.JtedashboardGenerated;
 import io.closedloop.templates.web.JteloginGenerated;
+import io.closedloop.webui.DashboardView;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.WebMessages;
 
@@ -13,7 +13,7 @@ final class DashboardPages {
 
     static HttpResponse dashboard(DashboardView view) {
         return Pages.page(200, view.m().language(), view.m().t("dashboard.title"),
-                output -> JtedashboardGenerated.render(Pages.html(output), null, view));
+                Pages.dashboardBody(view));
     }
 
     static HttpResponse login(int status, WebMessages m, String error) {

@@ -1,16 +1,22 @@
-package io.closedloop.functions.web;
+package io.closedloop.webui;
 
 import io.closedloop.config.Campaign;
 import io.closedloop.kpi.KpiReport;
 import io.closedloop.kpi.TimeEstimate;
-import io.closedloop.webui.WebMessages;
+import io.closedloop.webui.DashboardLinks.Figure;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What the dashboard shows; the charts are SVG built from numbers and escaped names only (no customer text). */
+/**
+ * What the dashboard shows; the charts are SVG built from numbers and escaped names only (no customer text).
+ *
+ * @param path where the campaign and period form is sent
+ * @param links the lists behind the figures, or null when the dashboard has none
+ */
 public record DashboardView(
         WebMessages m,
+        String path,
         List<Campaign> campaigns,
         Campaign campaign,
         int days,
@@ -19,7 +25,8 @@ public record DashboardView(
         String npsChart,
         String openedClosedChart,
         String goalChart,
-        Map<String, String> names) {
+        Map<String, String> names,
+        DashboardLinks links) {
 
     public String percent(Double share) {
         return share == null ? "–" : String.format(Locale.ROOT, "%.0f %%", share * 100);
@@ -42,5 +49,14 @@ public record DashboardView(
             return m.t("dashboard.none");
         }
         return names.getOrDefault(kind + ":" + id, id);
+    }
+
+    /** The list behind a figure of this campaign, or null (the template then shows the figure without a link). */
+    public String link(String figure) {
+        return link(figure, null);
+    }
+
+    public String link(String figure, String id) {
+        return links == null ? null : links.href(Figure.valueOf(figure), campaign.id(), id);
     }
 }
