@@ -177,4 +177,22 @@ class ConsoleBrowserTest {
                 .contains("Customer support").contains("Europe/Paris");
         screenshot("console-people-desktop.png");
     }
+
+    @Test
+    void admin_addsAnActionToThePlan_andSavesItsNextVersion() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/action-plans']")));
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("[data-plan=resolution-for-detractors] a")));
+        browser.findElement(By.id("actions[2].name")).sendKeys("Send a gift card");
+        browser.findElement(By.cssSelector("[data-status='actions[2].statuses[0]'] input[type=text]")).sendKeys("Gift card sent");
+        browser.findElement(By.cssSelector("[data-status='actions[2].statuses[0]'] input[type=checkbox]")).click();
+        screenshot("console-plan-desktop.png");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-plan")));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/action-plans?saved=resolution-for-detractors");
+        assertThat(browser.findElement(By.cssSelector("[data-plan=resolution-for-detractors]")).getText()).contains("version 2")
+                .contains("3 action(s)");
+    }
 }

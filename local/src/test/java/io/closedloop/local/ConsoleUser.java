@@ -41,6 +41,36 @@ final class ConsoleUser {
             return headers.firstValue(name).orElse(null);
         }
 
+        /**
+         * What a browser submits for the form with this id, in page order: text and hidden inputs, ticked checkboxes,
+         * each select's selected option (else its first), textareas.
+         */
+        Map<String, String> form(String id) {
+            Matcher form = Pattern.compile("<form [^>]*id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(body);
+            assertThat(form.find()).as("form %s on the page", id).isTrue();
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher field = Pattern.compile("<input type=\"(text|hidden|checkbox)\"[^>]*? name=\"([^\"]+)\" value=\"([^\"]*)\"([^>]*)>"
+                    + "|<select [^>]*name=\"([^\"]+)\">(.*?)</select>|<textarea [^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
+                    .matcher(form.group(1));
+            while (field.find()) {
+                if (field.group(2) != null && (!field.group(1).equals("checkbox") || field.group(4).contains("checked"))) {
+                    fields.put(unescape(field.group(2)), unescape(field.group(3)));
+                } else if (field.group(5) != null) {
+                    Matcher selected = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(field.group(6));
+                    Matcher first = Pattern.compile("<option value=\"([^\"]*)\"").matcher(field.group(6));
+                    fields.put(unescape(field.group(5)), unescape(selected.find() ? selected.group(1) : first.find() ? first.group(1) : ""));
+                } else if (field.group(7) != null) {
+                    fields.put(unescape(field.group(7)), unescape(field.group(8)));
+                }
+            }
+            return fields;
+        }
+
+        private static String unescape(String html) {
+            return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'")
+                    .replace("&amp;", "&");
+        }
+
         /** The value of the first input named {@code name}. */
         String input(String name) {
             Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(body);
@@ -58,6 +88,11 @@ final class ConsoleUser {
 
     Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path)).GET());
+    }
+
+    /** A form POST of these fields, as the page sends it. */
+    Page post(String path, Map<String, String> fields) {
+        return post(path, fields.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
     }
 
     /** A form POST as the page sends it: same origin, url-encoded fields in pairs. */

@@ -9,6 +9,7 @@ import io.closedloop.admin.AdminKind;
 import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
+import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
@@ -99,6 +100,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final BulkChange bulk;
     private final PeoplePages people;
     private final TeamsPages teams;
+    private final PlansPages plans;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -137,6 +139,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.bulk = new BulkChange(service);
         this.people = new PeoplePages(new PeopleAdmin(admin, sessionStore));
         this.teams = new TeamsPages(new ConfigEntries<>(admin, AdminKind.TEAMS, Team.class));
+        this.plans = new PlansPages(new ConfigEntries<>(admin, AdminKind.ACTION_PLANS, ActionPlan.class));
         this.dashboards = new Dashboards(kpis);
         this.signIn = signIn;
         this.sessions = sessions;
@@ -437,11 +440,13 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         if (post) {
             return withSessionForm(request, visit, form -> people.post(request.rawPath(), form, visit)
                     .or(() -> teams.post(request.rawPath(), form, visit))
+                    .or(() -> plans.post(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET")) {
             return people.get(request.rawPath(), request.queryParameters(), visit)
                     .or(() -> teams.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> plans.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);

@@ -140,4 +140,54 @@ public final class ConsoleView {
             return errors.get(field);
         }
     }
+
+    public record PlanRow(String id, String href, String name, String version, String counts, String campaigns) {}
+
+    public record Plans(WebMessages m, List<PlanRow> rows, String notice) {
+        public Plans {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** A status row of an action; {@code prefix} names its fields ({@code actions[0].statuses[1]}). */
+    public record StatusSlot(String prefix, String id, String name, boolean closesAction) {}
+
+    /** An action row with its statuses; {@code prefix} names its fields ({@code actions[0]}). */
+    public record ActionSlot(String prefix, String legend, String id, String name, String description, List<Option> closesPlan,
+            boolean allowComment, List<StatusSlot> statuses) {
+        public ActionSlot {
+            closesPlan = List.copyOf(closesPlan);
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    public record ExitSlot(String prefix, String id, String name) {}
+
+    /**
+     * An action plan's form, as typed, with a few empty rows.
+     *
+     * @param version the plan version the form edits; null for a new plan
+     * @param errors by field path ({@code actions[0].statuses[1].name}); every one is also listed at the top
+     */
+    public record PlanForm(WebMessages m, String action, String id, String name, String description, List<ActionSlot> actions,
+            List<ExitSlot> exits, Long version, String csrf, java.util.Map<String, String> errors, String conflict) {
+        public PlanForm {
+            actions = List.copyOf(actions);
+            exits = List.copyOf(exits);
+            errors = java.util.Map.copyOf(new java.util.TreeMap<>(errors));
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        /** Every refusal, in field order, so that none is missed when its field has no place on the form. */
+        public List<String> allErrors() {
+            return new java.util.TreeMap<>(errors).values().stream().distinct().toList();
+        }
+    }
 }

@@ -13,15 +13,17 @@ final class FormErrors {
     private FormErrors() {}
 
     /**
-     * @param prefix the page's message prefix: {@code <prefix><field>} words each field's errors; a list item's error
-     *     ({@code memberIds[2]}) is its list's; the API's English for a field the page has no words for
+     * @param prefix the page's message prefix: {@code <prefix><field>} words each field's errors, its indexes left out
+     *     ({@code actions[1].name} is worded by {@code <prefix>actions.name}); a list item's error ({@code memberIds[2]})
+     *     is its list's; the API's English for a field the page has no words for
      */
     static Map<String, String> of(List<FieldError> errors, WebMessages m, String prefix) {
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldError error : errors) {
             String field = error.field() == null ? "" : error.field().replaceAll("\\[\\d+]$", "");
-            String key = ConfigEntries.ALREADY_EXISTS.equals(error.message()) ? prefix + field + ".exists"
-                    : "required".equals(error.message()) ? prefix + field + ".required" : prefix + field;
+            String worded = field.replaceAll("\\[\\d+]", "");
+            String key = ConfigEntries.ALREADY_EXISTS.equals(error.message()) ? prefix + worded + ".exists"
+                    : "required".equals(error.message()) ? prefix + worded + ".required" : prefix + worded;
             out.putIfAbsent(field, m.has(key) ? m.t(key) : m.sentence(error.message()));
         }
         return out;
