@@ -99,8 +99,9 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final WorkQueue queue;
     private final BulkChange bulk;
     private final PeoplePages people;
-    private final TeamsPages teams;
-    private final PlansPages plans;
+    private final EntryPages<Team, TeamsPages.Input> teams;
+    private final EntryPages<ActionPlan, PlansPages.Input> plans;
+    private final EntryPages<Campaign, CampaignsPages.Input> campaigns;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -138,8 +139,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.queue = new WorkQueue(queue);
         this.bulk = new BulkChange(service);
         this.people = new PeoplePages(new PeopleAdmin(admin, sessionStore));
-        this.teams = new TeamsPages(new ConfigEntries<>(admin, AdminKind.TEAMS, Team.class));
-        this.plans = new PlansPages(new ConfigEntries<>(admin, AdminKind.ACTION_PLANS, ActionPlan.class));
+        this.teams = new EntryPages<>(new TeamsPages(new ConfigEntries<>(admin, AdminKind.TEAMS, Team.class)));
+        this.plans = new EntryPages<>(new PlansPages(new ConfigEntries<>(admin, AdminKind.ACTION_PLANS, ActionPlan.class)));
         this.dashboards = new Dashboards(kpis);
         this.signIn = signIn;
         this.sessions = sessions;
@@ -147,6 +148,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.sender = sender;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
+        this.campaigns = new EntryPages<>(new CampaignsPages(new ConfigEntries<>(admin, AdminKind.CAMPAIGNS, Campaign.class), this.publicBaseUrl));
     }
 
     /**
@@ -441,12 +443,14 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
             return withSessionForm(request, visit, form -> people.post(request.rawPath(), form, visit)
                     .or(() -> teams.post(request.rawPath(), form, visit))
                     .or(() -> plans.post(request.rawPath(), form, visit))
+                    .or(() -> campaigns.post(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET")) {
             return people.get(request.rawPath(), request.queryParameters(), visit)
                     .or(() -> teams.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> plans.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> campaigns.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);

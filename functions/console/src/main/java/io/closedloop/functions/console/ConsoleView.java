@@ -190,4 +190,35 @@ public final class ConsoleView {
             return new java.util.TreeMap<>(errors).values().stream().distinct().toList();
         }
     }
+
+    /** @param webhooks each of the campaign's sources: its address and format, in words */
+    public record CampaignRow(String id, String href, String name, String planAndSla, String goal, List<String> webhooks) {
+        public CampaignRow {
+            webhooks = List.copyOf(webhooks);
+        }
+    }
+
+    public record Campaigns(WebMessages m, List<CampaignRow> rows, String notice) {
+        public Campaigns {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** A campaign's form, as typed; {@code version} null for a new campaign. */
+    public record CampaignForm(WebMessages m, String action, String id, String name, List<Option> plans, List<Option> slaPolicies,
+            String goalPercent, String goalHours, Long version, String csrf, java.util.Map<String, String> errors, String conflict) {
+        public CampaignForm {
+            plans = List.copyOf(plans);
+            slaPolicies = List.copyOf(slaPolicies);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
 }

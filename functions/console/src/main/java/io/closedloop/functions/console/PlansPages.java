@@ -19,13 +19,10 @@ import io.closedloop.functions.console.ConsoleView.PlanForm;
 import io.closedloop.functions.console.ConsoleView.PlanRow;
 import io.closedloop.functions.console.ConsoleView.StatusSlot;
 import io.closedloop.http.HttpResponse;
-import io.closedloop.http.Problem.FieldError;
 import io.closedloop.json.Json;
-import io.closedloop.log.Log;
 import io.closedloop.templates.console.JteplanGenerated;
 import io.closedloop.templates.console.JteplansGenerated;
 import io.closedloop.webui.FormBody;
-import io.closedloop.webui.MessageView;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.WebMessages;
 import java.text.Normalizer;
@@ -35,17 +32,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The action plan pages under {@code /console/admin/action-plans} (seed 000; admins only, the handler has checked the
- * session, the role and, for a POST, the form's origin and token): the list and a plan's form with its actions, each
+ * The action plan pages under {@code /console/admin/action-plans} (seed 000; {@link EntryPages}): the list and a plan's form with its actions, each
  * action's statuses, and the exit states. The form works without script: it shows the plan's rows and a few empty
  * ones; an empty row is left out, and a row's identifier left empty is made from its name. A save writes the plan's
  * next version through the admin API's rules ({@link ConfigEntries}); a case keeps the version it started with.
  */
-final class PlansPages {
+final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> {
 
     static final String BASE = "/console/admin/action-plans";
     /** Empty rows the form offers beyond the plan's own: actions, statuses per action, exit states. */
@@ -54,7 +48,6 @@ final class PlansPages {
     static final int SPARE_EXITS = 2;
     /** Rows a new plan's form starts with. */
     static final int NEW_ROWS = 3;
-    private static final Pattern PLAN = Pattern.compile(Pattern.quote(BASE) + "/([A-Za-z0-9._-]{1,64})");
 
     record StatusInput(String id, String name, boolean closesAction) {}
 
@@ -71,46 +64,43 @@ final class PlansPages {
         this.plans = plans;
     }
 
-    Optional<HttpResponse> get(String path, Map<String, String> query, ConsoleVisit visit) {
-        if (path.equals(BASE)) {
-            return Optional.of(list(visit, query.get("saved")));
-        }
-        if (path.equals(BASE + "/new")) {
-            return Optional.of(form(200, visit, BASE + "/new", new Input(null, null, null, List.of(), List.of()), null, Map.of(), null));
-        }
-        Matcher m = PLAN.matcher(path);
-        if (m.matches()) {
-            return Optional.of(plans.find(visit.access(), m.group(1))
-                    .map(found -> form(200, visit, path, inputOf(found.value()), found.version(), Map.of(), null))
-                    .orElseGet(() -> gone(visit)));
-        }
-        return Optional.empty();
+    @Override
+    public String base() {
+        return BASE;
     }
 
-    Optional<HttpResponse> post(String path, FormBody form, ConsoleVisit visit) {
-        boolean creating = path.equals(BASE + "/new");
-        Matcher plan = PLAN.matcher(path);
-        if (!creating && !plan.matches()) {
-            return Optional.empty();
-        }
-        Input input = read(form, creating ? null : plan.group(1));
-        Long version = creating ? null : form.field("version").filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf).orElse(0L);
-        Saved<ActionPlan> saved = input.id() == null ? new Saved.Refused<>(List.of(new FieldError("id", "required")))
-                : plans.save(visit.access(), input.id(), json(input), version);
-        return Optional.of(switch (saved) {
-            case Saved.Done<ActionPlan> done -> {
-                Log.info("console action plan saved", Map.of("planId", done.value().id(), "version", done.version(), "created", done.created()));
-                yield Pages.redirect(BASE + "?saved=" + done.value().id());
-            }
-            case Saved.Refused<ActionPlan> refused ->
-                    form(422, visit, path, input, version, FormErrors.of(refused.errors(), visit.m(), "plans.error."), null);
-            case Saved.Conflict<ActionPlan> conflict when conflict.current() == null -> gone(visit);
-            case Saved.Conflict<ActionPlan> conflict -> form(409, visit, path, inputOf(conflict.current().value()),
-                    conflict.current().version(), Map.of(), visit.m().t("plans.conflict"));
-        });
+    @Override
+    public String words() {
+        return "plans.";
     }
 
-    private HttpResponse list(ConsoleVisit visit, String saved) {
+    @Override
+    public Input blank() {
+        return new Input(null, null, null, List.of(), List.of());
+    }
+
+    @Override
+    public String typedId(Input input) {
+        return input.id();
+    }
+
+    @Override
+    public String idOf(ActionPlan value) {
+        return value.id();
+    }
+
+    @Override
+    public Optional<Listed<ActionPlan>> find(ConsoleVisit visit, String id) {
+        return plans.find(visit.access(), id);
+    }
+
+    @Override
+    public Saved<ActionPlan> save(ConsoleVisit visit, Input input, Long version) {
+        return plans.save(visit.access(), input.id(), json(input), version);
+    }
+
+    @Override
+    public HttpResponse list(ConsoleVisit visit, Optional<String> saved) {
         WebMessages m = visit.m();
         List<Listed<ActionPlan>> all = new ArrayList<>(plans.list(visit.access()));
         all.sort(Comparator.comparing(l -> l.value().name()));
@@ -123,15 +113,14 @@ final class PlansPages {
                     m.t("plans.counts", p.actions().size(), p.exitStates().size()),
                     campaigns.isEmpty() ? m.t("plans.unused") : m.t("plans.usedBy", String.join(", ", campaigns))));
         }
-        String notice = saved != null && saved.matches("[A-Za-z0-9._-]{1,64}")
-                ? all.stream().filter(l -> l.value().id().equals(saved)).findFirst()
-                        .map(l -> m.t("plans.saved", l.value().name(), l.value().version())).orElse(null)
-                : null;
+        String notice = saved.flatMap(id -> all.stream().filter(l -> l.value().id().equals(id)).findFirst())
+                .map(l -> m.t("plans.saved", l.value().name(), l.value().version())).orElse(null);
         return ConsolePages.framed(200, visit.nav(), m.t("plans.title"),
                 output -> JteplansGenerated.render(Pages.html(output), null, new ConsoleView.Plans(m, rows, notice)));
     }
 
-    private HttpResponse form(int status, ConsoleVisit visit, String action, Input input, Long version, Map<String, String> errors,
+    @Override
+    public HttpResponse form(int status, ConsoleVisit visit, String action, Input input, Long version, Map<String, String> errors,
             String conflict) {
         WebMessages m = visit.m();
         boolean fresh = version == null && input.actions().isEmpty();
@@ -164,12 +153,9 @@ final class PlansPages {
         return ConsolePages.framed(status, visit.nav(), title, output -> JteplanGenerated.render(Pages.html(output), null, view));
     }
 
-    private static HttpResponse gone(ConsoleVisit visit) {
-        return ConsolePages.framed(404, visit.nav(), visit.m().t("plans.gone.title"), Pages.messageBody(MessageView.of(visit.m(), "plans.gone")));
-    }
-
     /** @param id the plan's id from the address; null for a new plan (then the form's, or one made from the name) */
-    static Input read(FormBody form, String id) {
+    @Override
+    public Input read(FormBody form, String id) {
         String name = strip(form.text("name"));
         String planId = id != null ? id : idOr(strip(form.text("id")), name);
         List<ActionInput> actions = new ArrayList<>();
@@ -228,7 +214,8 @@ final class PlansPages {
         }
     }
 
-    private static Input inputOf(ActionPlan p) {
+    @Override
+    public Input inputOf(ActionPlan p) {
         List<ActionInput> actions = p.actions().stream().map(a -> new ActionInput(a.id(), a.name(), a.description(), a.closesPlan(),
                 a.allowComment(), a.statuses().stream().map(s -> new StatusInput(s.id(), s.name(), s.closesAction())).toList())).toList();
         List<ExitInput> exits = p.exitStates().stream().map(e -> new ExitInput(e.id(), e.name())).toList();

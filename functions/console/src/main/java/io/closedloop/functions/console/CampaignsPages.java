@@ -1,0 +1,185 @@
+package io.closedloop.functions.console;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.closedloop.config.ActionPlan;
+import io.closedloop.config.Campaign;
+import io.closedloop.config.Goal;
+import io.closedloop.config.SlaPolicy;
+import io.closedloop.config.Source;
+import io.closedloop.console.ConfigEntries;
+import io.closedloop.console.ConfigEntries.Listed;
+import io.closedloop.console.ConfigEntries.Saved;
+import io.closedloop.functions.console.ConsoleView.CampaignForm;
+import io.closedloop.functions.console.ConsoleView.CampaignRow;
+import io.closedloop.functions.console.ConsoleView.Option;
+import io.closedloop.http.HttpResponse;
+import io.closedloop.http.Problem.FieldError;
+import io.closedloop.json.Json;
+import io.closedloop.templates.console.JtecampaignGenerated;
+import io.closedloop.templates.console.JtecampaignsGenerated;
+import io.closedloop.webui.FormBody;
+import io.closedloop.webui.Pages;
+import io.closedloop.webui.WebMessages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The campaign pages under {@code /console/admin/campaigns} ({@link EntryPages}): the list, with each campaign's plan,
+ * SLA policy, goal and the webhook addresses of its sources, and a campaign's form (name, action plan, SLA policy,
+ * goal as a percentage within a number of hours), saved through the admin API's rules ({@link ConfigEntries}).
+ */
+final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.Input> {
+
+    static final String BASE = "/console/admin/campaigns";
+
+    /** What the form sends, as typed (the goal's numbers as text, so a wrong one comes back as it was written). */
+    record Input(String id, String name, String actionPlanId, String slaPolicyId, String goalPercent, String goalHours) {}
+
+    private final ConfigEntries<Campaign> campaigns;
+    private final String publicBaseUrl;
+
+    /** @param publicBaseUrl where the sources' webhook addresses are shown to point */
+    CampaignsPages(ConfigEntries<Campaign> campaigns, String publicBaseUrl) {
+        this.campaigns = campaigns;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @Override
+    public String base() {
+        return BASE;
+    }
+
+    @Override
+    public String words() {
+        return "campaigns.";
+    }
+
+    @Override
+    public Input blank() {
+        return new Input(null, null, null, null, percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()));
+    }
+
+    @Override
+    public String typedId(Input input) {
+        return input.id();
+    }
+
+    @Override
+    public String idOf(Campaign value) {
+        return value.id();
+    }
+
+    @Override
+    public Optional<Listed<Campaign>> find(ConsoleVisit visit, String id) {
+        return campaigns.find(visit.access(), id);
+    }
+
+    @Override
+    public Saved<Campaign> save(ConsoleVisit visit, Input input, Long version) {
+        List<FieldError> unreadable = new ArrayList<>();
+        Double share = number(input.goalPercent()).filter(p -> p > 0 && p <= 100).map(p -> p / 100).orElse(null);
+        Long hours = number(input.goalHours()).filter(h -> h >= 1 && h <= 24 * 365 && h == Math.rint(h)).map(Double::longValue).orElse(null);
+        if (share == null) {
+            unreadable.add(new FieldError("goal.share", "must be a percentage from 1 to 100"));
+        }
+        if (hours == null) {
+            unreadable.add(new FieldError("goal.within", "must be a whole number of hours"));
+        }
+        if (!unreadable.isEmpty() && input.name() == null) {
+            unreadable.addFirst(new FieldError("name", "required"));
+        }
+        if (!unreadable.isEmpty()) {
+            return new Saved.Refused<>(unreadable);
+        }
+        ObjectNode json = Json.object();
+        json.put("name", input.name());
+        json.put("actionPlanId", input.actionPlanId());
+        json.put("slaPolicyId", input.slaPolicyId());
+        ObjectNode goal = json.putObject("goal");
+        goal.put("share", share);
+        goal.put("within", Duration.ofHours(hours).toString());
+        return campaigns.save(visit.access(), input.id(), json, version);
+    }
+
+    @Override
+    public HttpResponse list(ConsoleVisit visit, Optional<String> saved) {
+        WebMessages m = visit.m();
+        List<Listed<Campaign>> all = new ArrayList<>(campaigns.list(visit.access()));
+        all.sort(Comparator.comparing(l -> l.value().name()));
+        List<CampaignRow> rows = new ArrayList<>();
+        for (Listed<Campaign> listed : all) {
+            Campaign c = listed.value();
+            String plan = visit.config().currentPlan(c.actionPlanId()).map(ActionPlan::name).orElse(c.actionPlanId());
+            String sla = c.slaPolicyId() == null ? m.t("campaigns.noSla")
+                    : Optional.ofNullable(visit.config().slaPolicies().get(c.slaPolicyId())).map(SlaPolicy::name).orElse(c.slaPolicyId());
+            List<String> webhooks = visit.config().sources().values().stream().filter(s -> c.id().equals(s.campaignId()))
+                    .sorted(Comparator.comparing(Source::id))
+                    .map(s -> m.t("campaigns.webhook", publicBaseUrl + "/webhooks/" + s.id(), s.format().name().toLowerCase(Locale.ROOT)))
+                    .toList();
+            rows.add(new CampaignRow(c.id(), BASE + "/" + c.id(), c.name(), m.t("campaigns.planAndSla", plan, sla),
+                    m.t("campaigns.goal", percent(c.goal().share()), m.duration(c.goal().within())), webhooks));
+        }
+        String notice = saved.flatMap(id -> Optional.ofNullable(visit.config().campaigns().get(id))).map(c -> m.t("campaigns.saved", c.name()))
+                .orElse(null);
+        return ConsolePages.framed(200, visit.nav(), m.t("campaigns.title"),
+                output -> JtecampaignsGenerated.render(Pages.html(output), null, new ConsoleView.Campaigns(m, rows, notice)));
+    }
+
+    @Override
+    public HttpResponse form(int status, ConsoleVisit visit, String action, Input input, Long version, Map<String, String> errors,
+            String conflict) {
+        WebMessages m = visit.m();
+        List<Option> plans = new ArrayList<>();
+        visit.config().actionPlans().stream().map(ActionPlan::id).distinct()
+                .map(id -> visit.config().currentPlan(id).orElseThrow()).sorted(Comparator.comparing(ActionPlan::name))
+                .forEach(p -> plans.add(new Option(p.id(), p.name(), p.id().equals(input.actionPlanId()))));
+        List<Option> slas = new ArrayList<>();
+        slas.add(new Option("", m.t("campaigns.noSla"), input.slaPolicyId() == null));
+        visit.config().slaPolicies().values().stream().sorted(Comparator.comparing(SlaPolicy::name))
+                .forEach(p -> slas.add(new Option(p.id(), p.name(), p.id().equals(input.slaPolicyId()))));
+        CampaignForm view = new CampaignForm(m, action, text(input.id()), text(input.name()), plans, slas, text(input.goalPercent()),
+                text(input.goalHours()), version, visit.csrf(), errors, conflict);
+        String title = version == null ? m.t("campaigns.new") : input.name();
+        return ConsolePages.framed(status, visit.nav(), title, output -> JtecampaignGenerated.render(Pages.html(output), null, view));
+    }
+
+    @Override
+    public Input read(FormBody form, String id) {
+        return new Input(id != null ? id : strip(form.text("id")), strip(form.text("name")), strip(form.text("actionPlanId")),
+                strip(form.text("slaPolicyId")), strip(form.text("goalPercent")), strip(form.text("goalHours")));
+    }
+
+    @Override
+    public Input inputOf(Campaign c) {
+        return new Input(c.id(), c.name(), c.actionPlanId(), c.slaPolicyId(), percent(c.goal().share()), hours(c.goal().within()));
+    }
+
+    private static Optional<Double> number(String text) {
+        if (text == null || !text.matches("[0-9]{1,6}([.,][0-9]{1,3})?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Double.parseDouble(text.replace(',', '.')));
+    }
+
+    private static String percent(double share) {
+        double percent = share * 100;
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
+    }
+
+    private static String hours(Duration within) {
+        return within.toMinutes() % 60 == 0 ? String.valueOf(within.toHours()) : String.format(Locale.ROOT, "%.2f", within.toMinutes() / 60.0);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

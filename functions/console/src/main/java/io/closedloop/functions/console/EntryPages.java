@@ -1,0 +1,116 @@
+package io.closedloop.functions.console;
+
+import io.closedloop.console.ConfigEntries.Listed;
+import io.closedloop.console.ConfigEntries.Saved;
+import io.closedloop.http.HttpResponse;
+import io.closedloop.http.Problem.FieldError;
+import io.closedloop.log.Log;
+import io.closedloop.webui.FormBody;
+import io.closedloop.webui.MessageView;
+import io.closedloop.webui.Pages;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The routine every list-and-form configuration page shares: {@code <base>} lists, {@code <base>/new} and
+ * {@code <base>/<id>} show a form, a POST to either saves, and what became of the save is the next page (to the list
+ * on success, the form again as typed with each field's refusal, the newer version on a conflict). The handler has
+ * checked the session, the admin role and, for a POST, the origin and the form token before any of it.
+ *
+ * @param <T> the entry (a configuration record)
+ * @param <I> what the form sends, as typed
+ */
+final class EntryPages<T, I> {
+
+    /** One kind of entry's pages: its address, its words, its form, and how it is found and saved. */
+    interface Kind<T, I> {
+
+        /** The list's address, e.g. {@code /console/admin/teams}. */
+        String base();
+
+        /** The message prefix of its pages, e.g. {@code teams.}: {@code gone}, {@code conflict} and {@code error.<field>}. */
+        String words();
+
+        /** @param id the id in the address; null on a new entry (then the form's) */
+        I read(FormBody form, String id);
+
+        /** The blank form of a new entry. */
+        I blank();
+
+        I inputOf(T value);
+
+        /** The entry's id as typed; null when the form gives none. */
+        String typedId(I input);
+
+        String idOf(T value);
+
+        Optional<Listed<T>> find(ConsoleVisit visit, String id);
+
+        Saved<T> save(ConsoleVisit visit, I input, Long version);
+
+        HttpResponse list(ConsoleVisit visit, Optional<String> savedId);
+
+        /** @param version the version the form edits; null on a new entry */
+        HttpResponse form(int status, ConsoleVisit visit, String action, I input, Long version, Map<String, String> errors, String conflict);
+    }
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Kind<T, I> kind;
+    private final Pattern entry;
+
+    EntryPages(Kind<T, I> kind) {
+        this.kind = kind;
+        this.entry = Pattern.compile(Pattern.quote(kind.base()) + "/(" + ID.pattern() + ")");
+    }
+
+    /** The page for a GET, or empty when the address is not one of these pages. */
+    Optional<HttpResponse> get(String path, Map<String, String> query, ConsoleVisit visit) {
+        if (path.equals(kind.base())) {
+            return Optional.of(kind.list(visit, Optional.ofNullable(query.get("saved")).filter(id -> ID.matcher(id).matches())));
+        }
+        if (path.equals(kind.base() + "/new")) {
+            return Optional.of(kind.form(200, visit, path, kind.blank(), null, Map.of(), null));
+        }
+        Matcher m = entry.matcher(path);
+        if (m.matches()) {
+            return Optional.of(kind.find(visit, m.group(1))
+                    .map(found -> kind.form(200, visit, path, kind.inputOf(found.value()), found.version(), Map.of(), null))
+                    .orElseGet(() -> gone(visit)));
+        }
+        return Optional.empty();
+    }
+
+    /** The answer to a POST, or empty when the address is not one of these pages. */
+    Optional<HttpResponse> post(String path, FormBody form, ConsoleVisit visit) {
+        boolean creating = path.equals(kind.base() + "/new");
+        Matcher m = entry.matcher(path);
+        if (!creating && !m.matches()) {
+            return Optional.empty();
+        }
+        I input = kind.read(form, creating ? null : m.group(1));
+        Long version = creating ? null : form.field("version").filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf).orElse(0L);
+        Saved<T> saved = kind.typedId(input) == null ? new Saved.Refused<>(List.of(new FieldError("id", "required")))
+                : kind.save(visit, input, version);
+        return Optional.of(switch (saved) {
+            case Saved.Done<T> done -> {
+                Log.info("console configuration saved", Map.of("page", kind.base(), "id", kind.idOf(done.value()), "version", done.version(),
+                        "created", done.created()));
+                yield Pages.redirect(kind.base() + "?saved=" + kind.idOf(done.value()));
+            }
+            case Saved.Refused<T> refused ->
+                    kind.form(422, visit, path, input, version, FormErrors.of(refused.errors(), visit.m(), kind.words() + "error."), null);
+            case Saved.Conflict<T> conflict when conflict.current() == null -> gone(visit);
+            case Saved.Conflict<T> conflict -> kind.form(409, visit, path, kind.inputOf(conflict.current().value()),
+                    conflict.current().version(), Map.of(), visit.m().t(kind.words() + "conflict"));
+        });
+    }
+
+    private HttpResponse gone(ConsoleVisit visit) {
+        return ConsolePages.framed(404, visit.nav(), visit.m().t(kind.words() + "gone.title"),
+                Pages.messageBody(MessageView.of(visit.m(), kind.words() + "gone")));
+    }
+}
