@@ -392,7 +392,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         WebMessages m = visit.m();
         return withSessionForm(request, visit, form -> {
             if (!visit.access().mayChangeInBulk()) {
-                return ConsolePages.framed(403, visit.nav(), m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "bulk.forbidden")));
+                return forbidden(visit, "bulk.forbidden");
             }
             BulkForm.Asked asked = BulkForm.read(form);
             String back = asked.back();
@@ -417,7 +417,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         ConsoleVisit visit = found.get();
         WebMessages m = visit.m();
         if (!visit.access().mayReadDashboard()) {
-            return ConsolePages.framed(403, visit.nav(), m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
+            return forbidden(visit, "access.forbidden");
         }
         List<Campaign> campaigns = List.copyOf(visit.config().campaigns().values());
         return dashboards.view(request, campaigns, visit.config(), m, service.now(), "/console/dashboard", QueueLinks.INSTANCE)
@@ -437,7 +437,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         ConsoleVisit visit = found.get();
         WebMessages m = visit.m();
         if (!visit.access().mayConfigure()) {
-            return ConsolePages.framed(403, visit.nav(), m.t("access.forbidden.title"), Pages.messageBody(MessageView.of(m, "access.forbidden")));
+            return forbidden(visit, "access.forbidden");
         }
         if (post) {
             return withSessionForm(request, visit, form -> people.post(request.rawPath(), form, visit)
@@ -454,6 +454,11 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);
+    }
+
+    /** A page or command the person's role does not allow: nothing was done, and the message says why. */
+    private static HttpResponse forbidden(ConsoleVisit visit, String messageKey) {
+        return ConsolePages.framed(403, visit.nav(), visit.m().t("access.forbidden.title"), Pages.messageBody(MessageView.of(visit.m(), messageKey)));
     }
 
     private static HttpResponse adminNotFound(ConsoleVisit visit) {
