@@ -195,4 +195,33 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-plan=resolution-for-detractors]")).getText()).contains("version 2")
                 .contains("3 action(s)");
     }
+
+    @Test
+    void admin_addsATypeformSource_onAPhone_andSeesItsSecretOnce() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 800));
+        signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/sources']")));
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-source")));
+        browser.findElement(By.id("id")).sendKeys("typeform-nps");
+        new Select(browser.findElement(By.id("format"))).selectByValue("TYPEFORM");
+        browser.findElement(By.id("scoreQuestion")).sendKeys("nps_score");
+        browser.findElement(By.id("commentQuestion")).sendKeys("nps_reason");
+        browser.findElement(By.id("respondent.name")).sendKeys("answer:first_name");
+        screenshot("console-source-phone.png");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-source")));
+
+        assertThat(browser.findElement(By.id("secret-value")).getText()).matches("[0-9a-f]{64}");
+        assertThat(browser.findElement(By.id("webhook")).getText()).isEqualTo(stack.baseUrl() + "/webhooks/typeform-nps");
+        screenshot("console-source-secret-phone.png");
+        assertThat(sidewaysScroll()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(0L);
+        HeadlessChromium.submit(browser, browser.findElement(By.id("to-source")));
+        assertThat(browser.findElements(By.id("secret-value"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#secrets li[data-secret]"))).hasSize(1);
+        assertThat(sidewaysScroll()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(0L);
+    }
+
+    private Long sidewaysScroll() {
+        return (Long) browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
 }

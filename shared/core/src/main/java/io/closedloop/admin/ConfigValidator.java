@@ -100,7 +100,7 @@ public final class ConfigValidator {
     }
 
     /** The reference kinds each format resolves (docs/webhook-formats.md, "Field mapping"). */
-    static Set<String> referenceKinds(WebhookFormat format) {
+    public static Set<String> referenceKinds(WebhookFormat format) {
         return switch (format) {
             case GENERIC -> Set.of("answer", "meta");
             case FORMBRICKS -> Set.of("hidden", "answer", "variable", "property", "meta");

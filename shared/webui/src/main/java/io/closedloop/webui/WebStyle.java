@@ -31,6 +31,7 @@ public final class WebStyle {
             .score b{font-size:2.2rem;line-height:1}
             .c-DETRACTOR{color:#b42318}.c-PASSIVE{color:#8a6100}.c-PROMOTER{color:#067647}
             .text{white-space:pre-wrap;overflow-wrap:anywhere}
+            code{overflow-wrap:anywhere}
             blockquote{margin:8px 0;padding:8px 12px;border-left:4px solid #c7cbd4;background:#f8f9fb}
             dl{margin:0;display:grid;grid-template-columns:minmax(6rem,auto) 1fr;gap:4px 12px}
             dt{color:#5b6475}dd{margin:0;overflow-wrap:anywhere}

@@ -13,10 +13,12 @@ import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
+import io.closedloop.config.Source;
 import io.closedloop.config.Team;
 import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
 import io.closedloop.console.ConfigEntries;
+import io.closedloop.console.SourceSecrets;
 import io.closedloop.console.PeopleAdmin;
 import io.closedloop.console.ConsoleSessions;
 import io.closedloop.console.ConsoleSessions.Signed;
@@ -102,6 +104,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final EntryPages<Team, TeamsPages.Input> teams;
     private final EntryPages<ActionPlan, PlansPages.Input> plans;
     private final EntryPages<Campaign, CampaignsPages.Input> campaigns;
+    private final SourcesPages sourcePages;
+    private final EntryPages<Source, SourcesPages.Input> sources;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -149,6 +153,9 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
         this.campaigns = new EntryPages<>(new CampaignsPages(new ConfigEntries<>(admin, AdminKind.CAMPAIGNS, Campaign.class), this.publicBaseUrl));
+        this.sourcePages = new SourcesPages(new ConfigEntries<>(admin, AdminKind.SOURCES, Source.class), new SourceSecrets(admin), this.publicBaseUrl,
+                service::now);
+        this.sources = new EntryPages<>(sourcePages);
     }
 
     /**
@@ -444,6 +451,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> teams.post(request.rawPath(), form, visit))
                     .or(() -> plans.post(request.rawPath(), form, visit))
                     .or(() -> campaigns.post(request.rawPath(), form, visit))
+                    .or(() -> sources.post(request.rawPath(), form, visit))
+                    .or(() -> sourcePages.secretsPost(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET")) {
@@ -451,6 +460,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> teams.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> plans.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> campaigns.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> sources.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);

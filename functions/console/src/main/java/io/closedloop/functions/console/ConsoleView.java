@@ -221,4 +221,50 @@ public final class ConsoleView {
             return errors.get(field);
         }
     }
+
+    /** A source in the list; {@code receiving} whether deliveries can be accepted (enabled, with a secret). */
+    public record SourceRow(String id, String href, String campaign, String format, String webhook, String state, boolean receiving) {}
+
+    public record Sources(WebMessages m, List<SourceRow> rows, String notice) {
+        public Sources {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One mapping input: the field's name in the form, its label (an attribute's name), the reference, its refusal. */
+    public record MappingRow(String name, String label, String reference, String error) {}
+
+    /** A secret as the page shows it: never its value. */
+    public record SecretRow(String id, String created, String removeAction) {}
+
+    /**
+     * A source's form, as typed; {@code version} null for a new source. {@code formatName} is the stored format's label
+     * (fixed once the source exists), {@code secretsAction} where a new secret is posted.
+     */
+    public record SourceForm(WebMessages m, String action, String id, List<Option> campaigns, List<Option> formats, String formatName,
+            String format, List<Option> scales, String scoreQuestion, String commentQuestion, boolean enabled, List<MappingRow> respondent,
+            List<MappingRow> attributes, String webhook, List<SecretRow> secrets, String secretsAction, String secretHelp, Long version,
+            String csrf, java.util.Map<String, String> errors, String conflict) {
+        public SourceForm {
+            campaigns = List.copyOf(campaigns);
+            formats = List.copyOf(formats);
+            scales = List.copyOf(scales);
+            respondent = List.copyOf(respondent);
+            attributes = List.copyOf(attributes);
+            secrets = List.copyOf(secrets);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    /** The page that shows a secret made here, this once. */
+    public record SecretShown(WebMessages m, String sourceId, String format, String webhook, String secretId, String value, String where,
+            String sourceHref) {}
 }

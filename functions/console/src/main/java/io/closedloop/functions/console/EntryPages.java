@@ -55,6 +55,11 @@ final class EntryPages<T, I> {
 
         /** @param version the version the form edits; null on a new entry */
         HttpResponse form(int status, ConsoleVisit visit, String action, I input, Long version, Map<String, String> errors, String conflict);
+
+        /** The page after a save: the list, saying what was saved. */
+        default HttpResponse done(ConsoleVisit visit, I input, Saved.Done<T> done) {
+            return Pages.redirect(base() + "?saved=" + idOf(done.value()));
+        }
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -79,7 +84,7 @@ final class EntryPages<T, I> {
         if (m.matches()) {
             return Optional.of(kind.find(visit, m.group(1))
                     .map(found -> kind.form(200, visit, path, kind.inputOf(found.value()), found.version(), Map.of(), null))
-                    .orElseGet(() -> gone(visit)));
+                    .orElseGet(() -> gone(visit, kind.words())));
         }
         return Optional.empty();
     }
@@ -99,18 +104,19 @@ final class EntryPages<T, I> {
             case Saved.Done<T> done -> {
                 Log.info("console configuration saved", Map.of("page", kind.base(), "id", kind.idOf(done.value()), "version", done.version(),
                         "created", done.created()));
-                yield Pages.redirect(kind.base() + "?saved=" + kind.idOf(done.value()));
+                yield kind.done(visit, input, done);
             }
             case Saved.Refused<T> refused ->
                     kind.form(422, visit, path, input, version, FormErrors.of(refused.errors(), visit.m(), kind.words() + "error."), null);
-            case Saved.Conflict<T> conflict when conflict.current() == null -> gone(visit);
+            case Saved.Conflict<T> conflict when conflict.current() == null -> gone(visit, kind.words());
             case Saved.Conflict<T> conflict -> kind.form(409, visit, path, kind.inputOf(conflict.current().value()),
                     conflict.current().version(), Map.of(), visit.m().t(kind.words() + "conflict"));
         });
     }
 
-    private HttpResponse gone(ConsoleVisit visit) {
-        return ConsolePages.framed(404, visit.nav(), visit.m().t(kind.words() + "gone.title"),
-                Pages.messageBody(MessageView.of(visit.m(), kind.words() + "gone")));
+    /** The 404 page of an entry that is not (or no longer) configured, in the words of its kind ({@code <words>gone}). */
+    static HttpResponse gone(ConsoleVisit visit, String words) {
+        return ConsolePages.framed(404, visit.nav(), visit.m().t(words + "gone.title"),
+                Pages.messageBody(MessageView.of(visit.m(), words + "gone")));
     }
 }
