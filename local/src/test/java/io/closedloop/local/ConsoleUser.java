@@ -49,7 +49,7 @@ final class ConsoleUser {
             Matcher form = Pattern.compile("<form [^>]*id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(body);
             assertThat(form.find()).as("form %s on the page", id).isTrue();
             Map<String, String> fields = new LinkedHashMap<>();
-            Matcher field = Pattern.compile("<input type=\"(text|hidden|checkbox)\"[^>]*? name=\"([^\"]+)\" value=\"([^\"]*)\"([^>]*)>"
+            Matcher field = Pattern.compile("<input type=\"(text|hidden|checkbox|time)\"[^>]*? name=\"([^\"]+)\" value=\"([^\"]*)\"([^>]*)>"
                     + "|<select [^>]*name=\"([^\"]+)\">(.*?)</select>|<textarea [^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
                     .matcher(form.group(1));
             while (field.find()) {
@@ -108,6 +108,22 @@ final class ConsoleUser {
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("sec-fetch-site", "same-origin")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** A {@code multipart/form-data} POST as a browser sends a form with a file: the fields, then the file's part. */
+    Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        String boundary = "----ClosedloopTestBoundary" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/calendar\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("content-type", "multipart/form-data; boundary=" + boundary)
+                .header("sec-fetch-site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Asks for a link, takes it from the outbox, opens it and presses "Sign in"; returns the answer to that press. */

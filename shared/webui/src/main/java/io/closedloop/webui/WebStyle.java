@@ -66,7 +66,7 @@ public final class WebStyle {
             label{display:block;font-weight:500;margin:8px 0 4px}
             label.choice{display:flex;align-items:center;gap:10px;font-weight:400;min-height:44px;margin:0}
             label.choice input{width:22px;height:22px;margin:0;flex:none}
-            select,textarea,input[type=text],input[type=search],input[type=date],input[type=email]{display:block;width:100%;min-height:44px;font:inherit;padding:8px 10px;border:1px solid #b9bfca;border-radius:8px;background:#fff;color:inherit}
+            select,textarea,input[type=text],input[type=search],input[type=date],input[type=email],input[type=time],input[type=file]{display:block;width:100%;min-height:44px;font:inherit;padding:8px 10px;border:1px solid #b9bfca;border-radius:8px;background:#fff;color:inherit}
             textarea{min-height:88px;resize:vertical}
             button{display:block;width:100%;min-height:48px;margin:12px 0 0;font:inherit;font-weight:600;border:0;border-radius:8px;background:#0b57d0;color:#fff;cursor:pointer}
             button.secondary{background:#e8eaef;color:#1d2433}

@@ -10,6 +10,7 @@ import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
 import io.closedloop.config.ActionPlan;
+import io.closedloop.config.BusinessCalendar;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
@@ -52,6 +53,7 @@ import io.closedloop.webui.FormBody;
 import io.closedloop.webui.FormBody.MalformedFormException;
 import io.closedloop.webui.MessageBundle;
 import io.closedloop.webui.MessageView;
+import io.closedloop.webui.MultipartForm;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.SecurityHeaders;
 import io.closedloop.webui.WebMessages;
@@ -106,6 +108,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final EntryPages<Campaign, CampaignsPages.Input> campaigns;
     private final SourcesPages sourcePages;
     private final EntryPages<Source, SourcesPages.Input> sources;
+    private final EntryPages<BusinessCalendar, CalendarsPages.Input> calendars;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -156,6 +159,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.sourcePages = new SourcesPages(new ConfigEntries<>(admin, AdminKind.SOURCES, Source.class), new SourceSecrets(admin), this.publicBaseUrl,
                 service::now);
         this.sources = new EntryPages<>(sourcePages);
+        this.calendars = new EntryPages<>(new CalendarsPages(new ConfigEntries<>(admin, AdminKind.CALENDARS, BusinessCalendar.class), service::now));
     }
 
     /**
@@ -280,9 +284,9 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private HttpResponse requestLink(HttpRequest request) {
         WebMessages m = messages(request, null);
         Configuration config = service.configuration();
-        Optional<FormBody> form = postedForm(request, m);
+        Optional<FormBody> form = postedForm(request, false);
         if (form.isEmpty()) {
-            return refusedForm(request, m);
+            return refusedForm(request, m, false);
         }
         if (!FormNonce.valid(request, config, form.get())) {
             return Pages.message(403, MessageView.of(m, "request.csrf"));
@@ -319,9 +323,9 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private HttpResponse redeemLink(HttpRequest request, String token) {
         WebMessages m = messages(request, null);
         Configuration config = service.configuration();
-        Optional<FormBody> form = postedForm(request, m);
+        Optional<FormBody> form = postedForm(request, false);
         if (form.isEmpty()) {
-            return refusedForm(request, m);
+            return refusedForm(request, m, false);
         }
         if (!FormNonce.valid(request, config, form.get())) {
             return Pages.message(403, MessageView.of(m, "request.csrf"));
@@ -447,12 +451,13 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
             return forbidden(visit, "access.forbidden");
         }
         if (post) {
-            return withSessionForm(request, visit, form -> people.post(request.rawPath(), form, visit)
+            return withSessionForm(request, visit, true, form -> people.post(request.rawPath(), form, visit)
                     .or(() -> teams.post(request.rawPath(), form, visit))
                     .or(() -> plans.post(request.rawPath(), form, visit))
                     .or(() -> campaigns.post(request.rawPath(), form, visit))
                     .or(() -> sources.post(request.rawPath(), form, visit))
                     .or(() -> sourcePages.secretsPost(request.rawPath(), form, visit))
+                    .or(() -> calendars.post(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET")) {
@@ -461,6 +466,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> plans.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> campaigns.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> sources.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> calendars.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);
@@ -539,9 +545,14 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
 
     /** Runs {@code then} on the posted form once it is same-site, well-formed and carries this session's token. */
     private HttpResponse withSessionForm(HttpRequest request, ConsoleVisit visit, Function<FormBody, HttpResponse> then) {
-        Optional<FormBody> form = postedForm(request, visit.m());
+        return withSessionForm(request, visit, false, then);
+    }
+
+    /** @param uploads whether a {@code multipart/form-data} form (a file upload, on the configuration pages) is read too */
+    private HttpResponse withSessionForm(HttpRequest request, ConsoleVisit visit, boolean uploads, Function<FormBody, HttpResponse> then) {
+        Optional<FormBody> form = postedForm(request, uploads);
         if (form.isEmpty()) {
-            return refusedForm(request, visit.m());
+            return refusedForm(request, visit.m(), uploads);
         }
         if (!CaseLinks.verifyCsrf(visit.config(), visit.signed().cookieValue(), form.get().field("csrf").orElse(null))) {
             return Pages.message(403, MessageView.of(visit.m(), "request.csrf"));
@@ -566,25 +577,29 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     }
 
     /** A same-site, well-formed form POST's fields; empty when the request must be refused (see {@link #refusedForm}). */
-    private Optional<FormBody> postedForm(HttpRequest request, WebMessages m) {
-        if (crossSite.refuses(request) || !request.mediaType().equals(CasePage.FORM_MEDIA_TYPE) || request.body().length > FormBody.MAX_BYTES) {
+    private Optional<FormBody> postedForm(HttpRequest request, boolean uploads) {
+        boolean multipart = uploads && request.mediaType().equals(MultipartForm.MEDIA_TYPE);
+        if (crossSite.refuses(request) || !multipart && !request.mediaType().equals(CasePage.FORM_MEDIA_TYPE)
+                || request.body().length > (multipart ? MultipartForm.MAX_BYTES : FormBody.MAX_BYTES)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(FormBody.parse(request.body()));
+            return Optional.of(multipart ? MultipartForm.parse(request.header("content-type").orElse(""), request.body())
+                    : FormBody.parse(request.body()));
         } catch (MalformedFormException malformed) {
             return Optional.empty();
         }
     }
 
-    private HttpResponse refusedForm(HttpRequest request, WebMessages m) {
+    private HttpResponse refusedForm(HttpRequest request, WebMessages m, boolean uploads) {
+        boolean multipart = uploads && request.mediaType().equals(MultipartForm.MEDIA_TYPE);
         if (crossSite.refuses(request)) {
             return Pages.message(403, MessageView.of(m, "request.crossSite"));
         }
-        if (!request.mediaType().equals(CasePage.FORM_MEDIA_TYPE)) {
+        if (!multipart && !request.mediaType().equals(CasePage.FORM_MEDIA_TYPE)) {
             return Pages.message(415, MessageView.of(m, "request.unsupported"));
         }
-        if (request.body().length > FormBody.MAX_BYTES) {
+        if (request.body().length > (multipart ? MultipartForm.MAX_BYTES : FormBody.MAX_BYTES)) {
             return Pages.message(413, MessageView.of(m, "request.tooLarge"));
         }
         return Pages.message(400, MessageView.of(m, "request.malformed"));

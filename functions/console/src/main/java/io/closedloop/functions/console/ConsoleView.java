@@ -267,4 +267,37 @@ public final class ConsoleView {
     /** The page that shows a secret made here, this once. */
     public record SecretShown(WebMessages m, String sourceId, String format, String webhook, String secretId, String value, String where,
             String sourceHref) {}
+
+    public record CalendarRow(String id, String href, String name, String zone, String hours, String holidays) {}
+
+    public record Calendars(WebMessages m, List<CalendarRow> rows, String notice) {
+        public Calendars {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One weekday's working intervals as typed: {@code starts.get(i)}–{@code ends.get(i)}; {@code day} is its form name. */
+    public record DaySlots(String day, String label, List<String> starts, List<String> ends, String error) {
+        public DaySlots {
+            starts = List.copyOf(starts);
+            ends = List.copyOf(ends);
+        }
+    }
+
+    /** A calendar's form, as typed; {@code version} null for a new one; {@code notice} what an import added. */
+    public record CalendarForm(WebMessages m, String action, String id, String name, String zone, List<DaySlots> days, String holidays,
+            Long version, String csrf, java.util.Map<String, String> errors, String conflict, String notice) {
+        public CalendarForm {
+            days = List.copyOf(days);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
 }

@@ -56,6 +56,14 @@ final class EntryPages<T, I> {
         /** @param version the version the form edits; null on a new entry */
         HttpResponse form(int status, ConsoleVisit visit, String action, I input, Long version, Map<String, String> errors, String conflict);
 
+        /**
+         * A form posted to be shown again rather than saved (e.g. a file imported into it); empty to save it. Nothing is
+         * stored either way until the admin saves.
+         */
+        default Optional<HttpResponse> reshow(ConsoleVisit visit, String action, FormBody form, I input, Long version) {
+            return Optional.empty();
+        }
+
         /** The page after a save: the list, saying what was saved. */
         default HttpResponse done(ConsoleVisit visit, I input, Saved.Done<T> done) {
             return Pages.redirect(base() + "?saved=" + idOf(done.value()));
@@ -98,6 +106,10 @@ final class EntryPages<T, I> {
         }
         I input = kind.read(form, creating ? null : m.group(1));
         Long version = creating ? null : form.field("version").filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf).orElse(0L);
+        Optional<HttpResponse> reshown = kind.reshow(visit, path, form, input, version);
+        if (reshown.isPresent()) {
+            return reshown;
+        }
         Saved<T> saved = kind.typedId(input) == null ? new Saved.Refused<>(List.of(new FieldError("id", "required")))
                 : kind.save(visit, input, version);
         return Optional.of(switch (saved) {
