@@ -221,6 +221,44 @@ class ConsoleBrowserTest {
         assertThat(sidewaysScroll()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(0L);
     }
 
+    @Test
+    void admin_importsPublicHolidaysIntoACalendar_thenMakesAnSlaPolicyOnIt() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/calendars']")));
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-calendar")));
+        browser.findElement(By.id("id")).sendKeys("paris");
+        browser.findElement(By.id("name")).sendKeys("Support Paris");
+        browser.findElement(By.id("ics")).sendKeys(Project.root().resolve("shared/console/src/test/resources/ics/fr-holidays.ics").toString());
+        HeadlessChromium.submit(browser, browser.findElement(By.id("import-ics")));
+
+        assertThat(browser.findElement(By.id("imported")).getText()).startsWith("8 holiday(s) added from the file");
+        assertThat(browser.findElement(By.id("holidays")).getAttribute("value")).contains("2026-12-25 Noël").contains("2027-07-14 Fête nationale");
+        screenshot("console-calendar-imported-desktop.png");
+        HeadlessChromium.submit(browser, By.id("save-calendar"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/calendars?saved=paris");
+        assertThat(browser.findElement(By.cssSelector("[data-calendar=paris]")).getText()).contains("Holidays: 8").contains("Monday–Friday 09:00–17:00");
+
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/sla-policies']")));
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-sla")));
+        browser.findElement(By.id("id")).sendKeys("paris-business");
+        browser.findElement(By.id("name")).sendKeys("Paris, working hours");
+        new Select(browser.findElement(By.id("basis"))).selectByValue("BUSINESS");
+        new Select(browser.findElement(By.id("calendarId"))).selectByValue("paris");
+        WebElement hours = browser.findElement(By.name("firstResponse.hours"));
+        hours.clear();
+        hours.sendKeys("8");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        screenshot("console-sla-phone.png");
+        assertThat(sidewaysScroll()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(0L);
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-sla")));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/sla-policies?saved=paris-business");
+        assertThat(browser.findElement(By.cssSelector("[data-sla=paris-business]")).getText()).contains("Only working hours count · Support Paris")
+                .contains("first response within 8 h");
+    }
+
     private Long sidewaysScroll() {
         return (Long) browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }

@@ -49,6 +49,21 @@ final class HeadlessChromium {
                 driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
     }
 
+    /**
+     * Like {@link #submit(ChromeDriver, WebElement)}, finding the button when it clicks: ChromeDriver now and then
+     * reports a node found a moment before as not in the document (seen after a multipart POST's answer rendered).
+     */
+    static void submit(ChromeDriver browser, By button) {
+        WebElement previous = browser.findElement(By.tagName("html"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(driver -> {
+            driver.findElement(button).click();
+            return true;
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(previous));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
+    }
+
     private static String executable(String variable, String fallback) {
         String configured = System.getenv(variable);
         return configured == null || configured.isBlank() ? fallback : configured;

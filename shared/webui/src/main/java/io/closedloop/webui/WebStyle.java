@@ -68,6 +68,8 @@ public final class WebStyle {
             label.choice input{width:22px;height:22px;margin:0;flex:none}
             select,textarea,input[type=text],input[type=search],input[type=date],input[type=email],input[type=time],input[type=file]{display:block;width:100%;min-height:44px;font:inherit;padding:8px 10px;border:1px solid #b9bfca;border-radius:8px;background:#fff;color:inherit}
             textarea{min-height:88px;resize:vertical}
+            .slot{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:4px 0}
+            .slot input{width:auto;flex:1 1 5rem;min-width:0}
             button{display:block;width:100%;min-height:48px;margin:12px 0 0;font:inherit;font-weight:600;border:0;border-radius:8px;background:#0b57d0;color:#fff;cursor:pointer}
             button.secondary{background:#e8eaef;color:#1d2433}
             details{margin:0 0 12px}

@@ -14,6 +14,7 @@ import io.closedloop.config.BusinessCalendar;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
+import io.closedloop.config.SlaPolicy;
 import io.closedloop.config.Source;
 import io.closedloop.config.Team;
 import io.closedloop.console.Access;
@@ -109,6 +110,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final SourcesPages sourcePages;
     private final EntryPages<Source, SourcesPages.Input> sources;
     private final EntryPages<BusinessCalendar, CalendarsPages.Input> calendars;
+    private final EntryPages<SlaPolicy, SlaPoliciesPages.Input> slaPolicies;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -160,6 +162,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                 service::now);
         this.sources = new EntryPages<>(sourcePages);
         this.calendars = new EntryPages<>(new CalendarsPages(new ConfigEntries<>(admin, AdminKind.CALENDARS, BusinessCalendar.class), service::now));
+        this.slaPolicies = new EntryPages<>(new SlaPoliciesPages(new ConfigEntries<>(admin, AdminKind.SLA_POLICIES, SlaPolicy.class)));
     }
 
     /**
@@ -458,6 +461,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> sources.post(request.rawPath(), form, visit))
                     .or(() -> sourcePages.secretsPost(request.rawPath(), form, visit))
                     .or(() -> calendars.post(request.rawPath(), form, visit))
+                    .or(() -> slaPolicies.post(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET")) {
@@ -467,6 +471,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> campaigns.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> sources.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> calendars.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> slaPolicies.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);

@@ -300,4 +300,52 @@ public final class ConsoleView {
             return errors.get(field);
         }
     }
+
+    public record SlaRow(String id, String href, String name, String basis, List<String> lines) {
+        public SlaRow {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    public record SlaPolicies(WebMessages m, List<SlaRow> rows, String notice) {
+        public SlaPolicies {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** A length of time as typed: {@code name}{@code .hours} and {@code name}{@code .minutes}. */
+    public record SpanInput(String name, String hours, String minutes, String error) {}
+
+    /** First-response and resolution targets (the policy's, or one priority's: {@code prefix} is then {@code URGENT.}). */
+    public record TargetsInput(String prefix, String label, SpanInput firstResponse, SpanInput resolution, String error) {}
+
+    /** One escalation step's inputs, named {@code prefix}{@code .target}, {@code .responderId}, {@code .afterHours}, {@code .afterMinutes}. */
+    public record StepSlot(String prefix, String label, List<Option> targets, List<Option> responders, String afterHours, String afterMinutes,
+            String error) {
+        public StepSlot {
+            targets = List.copyOf(targets);
+            responders = List.copyOf(responders);
+        }
+    }
+
+    /** An SLA policy's form, as typed; {@code version} null for a new one. */
+    public record SlaForm(WebMessages m, String action, String id, String name, List<Option> bases, List<Option> calendars, TargetsInput targets,
+            List<TargetsInput> byPriority, String reminderPercent, List<StepSlot> steps, boolean urgent, Long version, String csrf,
+            java.util.Map<String, String> errors, String conflict) {
+        public SlaForm {
+            bases = List.copyOf(bases);
+            calendars = List.copyOf(calendars);
+            byPriority = List.copyOf(byPriority);
+            steps = List.copyOf(steps);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
 }
