@@ -154,7 +154,7 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
         signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
 
-        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/people']")));
+        openSettings("/console/admin/people");
         HeadlessChromium.submit(browser, browser.findElement(By.id("new-person")));
         browser.findElement(By.id("id")).sendKeys("nina");
         browser.findElement(By.id("name")).sendKeys("Nina Martin");
@@ -183,7 +183,7 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
         signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
 
-        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/action-plans']")));
+        openSettings("/console/admin/action-plans");
         HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("[data-plan=resolution-for-detractors] a")));
         browser.findElement(By.id("actions[2].name")).sendKeys("Send a gift card");
         browser.findElement(By.cssSelector("[data-status='actions[2].statuses[0]'] input[type=text]")).sendKeys("Gift card sent");
@@ -201,7 +201,7 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(new Dimension(360, 800));
         signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
 
-        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/sources']")));
+        openSettings("/console/admin/sources");
         HeadlessChromium.submit(browser, browser.findElement(By.id("new-source")));
         browser.findElement(By.id("id")).sendKeys("typeform-nps");
         new Select(browser.findElement(By.id("format"))).selectByValue("TYPEFORM");
@@ -226,7 +226,7 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
         signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
 
-        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/calendars']")));
+        openSettings("/console/admin/calendars");
         HeadlessChromium.submit(browser, browser.findElement(By.id("new-calendar")));
         browser.findElement(By.id("id")).sendKeys("paris");
         browser.findElement(By.id("name")).sendKeys("Support Paris");
@@ -240,7 +240,7 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console/admin/calendars?saved=paris");
         assertThat(browser.findElement(By.cssSelector("[data-calendar=paris]")).getText()).contains("Holidays: 8").contains("Monday–Friday 09:00–17:00");
 
-        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin/sla-policies']")));
+        openSettings("/console/admin/sla-policies");
         HeadlessChromium.submit(browser, browser.findElement(By.id("new-sla")));
         browser.findElement(By.id("id")).sendKeys("paris-business");
         browser.findElement(By.id("name")).sendKeys("Paris, working hours");
@@ -257,6 +257,12 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console/admin/sla-policies?saved=paris-business");
         assertThat(browser.findElement(By.cssSelector("[data-sla=paris-business]")).getText()).contains("Only working hours count · Support Paris")
                 .contains("first response within 8 h");
+    }
+
+    /** Through the bar's "Settings" to one of its pages, as an admin finds it. */
+    private void openSettings(String page) {
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("nav.console-nav a[href='/console/admin']")));
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#settings a[href='" + page + "']")));
     }
 
     private Long sidewaysScroll() {

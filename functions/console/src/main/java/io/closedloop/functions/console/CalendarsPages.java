@@ -219,7 +219,7 @@ final class CalendarsPages implements EntryPages.Kind<BusinessCalendar, Calendar
             days.add(new DaySlots(day.name(), day.getDisplayName(TextStyle.FULL_STANDALONE, m.locale()), shown.stream().map(Slot::start).toList(),
                     shown.stream().map(Slot::end).toList(), errors.get("week." + day.name())));
         }
-        CalendarForm view = new CalendarForm(m, action, text(input.id()), text(input.name()), text(input.zone()), days, input.holidays(), version,
+        CalendarForm view = new CalendarForm(m, action, FormText.text(input.id()), FormText.text(input.name()), FormText.text(input.zone()), days, input.holidays(), version,
                 visit.csrf(), errors, conflict, notice);
         String title = version == null ? m.t("calendars.new") : input.name();
         return ConsolePages.framed(status, visit.nav(), title, output -> JtecalendarGenerated.render(Pages.html(output), null, view));
@@ -231,8 +231,8 @@ final class CalendarsPages implements EntryPages.Kind<BusinessCalendar, Calendar
         for (DayOfWeek day : DayOfWeek.values()) {
             List<Slot> slots = new ArrayList<>();
             for (int i = 0; i < SLOTS; i++) {
-                String start = strip(form.text(day.name() + "." + i + ".start"));
-                String end = strip(form.text(day.name() + "." + i + ".end"));
+                String start = FormText.strip(form.text(day.name() + "." + i + ".start"));
+                String end = FormText.strip(form.text(day.name() + "." + i + ".end"));
                 if (start != null || end != null) {
                     slots.add(new Slot(start == null ? "" : start, end == null ? "" : end));
                 }
@@ -240,7 +240,7 @@ final class CalendarsPages implements EntryPages.Kind<BusinessCalendar, Calendar
             week.put(day, slots);
         }
         String holidays = form.text("holidays");
-        return new Input(id != null ? id : strip(form.text("id")), strip(form.text("name")), strip(form.text("zone")), week,
+        return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("name")), FormText.strip(form.text("zone")), week,
                 holidays == null ? "" : holidays);
     }
 
@@ -309,13 +309,5 @@ final class CalendarsPages implements EntryPages.Kind<BusinessCalendar, Calendar
         } catch (DateTimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -142,16 +142,16 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
         slas.add(new Option("", m.t("campaigns.noSla"), input.slaPolicyId() == null));
         visit.config().slaPolicies().values().stream().sorted(Comparator.comparing(SlaPolicy::name))
                 .forEach(p -> slas.add(new Option(p.id(), p.name(), p.id().equals(input.slaPolicyId()))));
-        CampaignForm view = new CampaignForm(m, action, text(input.id()), text(input.name()), plans, slas, text(input.goalPercent()),
-                text(input.goalHours()), version, visit.csrf(), errors, conflict);
+        CampaignForm view = new CampaignForm(m, action, FormText.text(input.id()), FormText.text(input.name()), plans, slas, FormText.text(input.goalPercent()),
+                FormText.text(input.goalHours()), version, visit.csrf(), errors, conflict);
         String title = version == null ? m.t("campaigns.new") : input.name();
         return ConsolePages.framed(status, visit.nav(), title, output -> JtecampaignGenerated.render(Pages.html(output), null, view));
     }
 
     @Override
     public Input read(FormBody form, String id) {
-        return new Input(id != null ? id : strip(form.text("id")), strip(form.text("name")), strip(form.text("actionPlanId")),
-                strip(form.text("slaPolicyId")), strip(form.text("goalPercent")), strip(form.text("goalHours")));
+        return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("name")), FormText.strip(form.text("actionPlanId")),
+                FormText.strip(form.text("slaPolicyId")), FormText.strip(form.text("goalPercent")), FormText.strip(form.text("goalHours")));
     }
 
     @Override
@@ -173,13 +173,5 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
 
     private static String hours(Duration within) {
         return within.toMinutes() % 60 == 0 ? String.valueOf(within.toHours()) : String.format(Locale.ROOT, "%.2f", within.toMinutes() / 60.0);
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -14,12 +14,14 @@ import io.closedloop.config.BusinessCalendar;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Role;
+import io.closedloop.config.RootCause;
 import io.closedloop.config.SlaPolicy;
 import io.closedloop.config.Source;
 import io.closedloop.config.Team;
 import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
 import io.closedloop.console.ConfigEntries;
+import io.closedloop.console.ConsoleKeys;
 import io.closedloop.console.SourceSecrets;
 import io.closedloop.console.PeopleAdmin;
 import io.closedloop.console.ConsoleSessions;
@@ -54,6 +56,7 @@ import io.closedloop.webui.FormBody;
 import io.closedloop.webui.FormBody.MalformedFormException;
 import io.closedloop.webui.MessageBundle;
 import io.closedloop.webui.MessageView;
+import io.closedloop.templates.console.JtesettingsGenerated;
 import io.closedloop.webui.MultipartForm;
 import io.closedloop.webui.Pages;
 import io.closedloop.webui.SecurityHeaders;
@@ -97,6 +100,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     static final int RENDER_REHEARSALS = 300;
     private static final Pattern CASE_PAGE = Pattern.compile("/console/cases/([^/]+)");
     private static final Pattern CASE_COMMAND = Pattern.compile("/console/cases/([^/]+)/([a-z-]+)");
+    /** The configuration pages' index; each page's address starts with it. */
+    static final String SETTINGS = "/console/admin";
     private static final Pattern SIGN_IN_LINK = Pattern.compile("/console/sign-in/([A-Za-z0-9_-]{1,100})");
 
     private final CaseService service;
@@ -111,6 +116,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final EntryPages<Source, SourcesPages.Input> sources;
     private final EntryPages<BusinessCalendar, CalendarsPages.Input> calendars;
     private final EntryPages<SlaPolicy, SlaPoliciesPages.Input> slaPolicies;
+    private final EntryPages<RootCause, RootCausesPages.Input> rootCauses;
+    private final KeysPages keys;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -163,6 +170,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.sources = new EntryPages<>(sourcePages);
         this.calendars = new EntryPages<>(new CalendarsPages(new ConfigEntries<>(admin, AdminKind.CALENDARS, BusinessCalendar.class), service::now));
         this.slaPolicies = new EntryPages<>(new SlaPoliciesPages(new ConfigEntries<>(admin, AdminKind.SLA_POLICIES, SlaPolicy.class)));
+        this.rootCauses = new EntryPages<>(new RootCausesPages(new ConfigEntries<>(admin, AdminKind.ROOT_CAUSES, RootCause.class)));
+        this.keys = new KeysPages(new ConsoleKeys(admin), service::now);
     }
 
     /**
@@ -264,7 +273,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         if (path.equals("/console/cases/bulk") && method.equals("POST")) {
             return bulkChange(request);
         }
-        if (path.startsWith("/console/admin/")) {
+        if (path.equals(SETTINGS) || path.startsWith(SETTINGS + "/")) {
             return adminPage(request);
         }
         if ((m = CASE_PAGE.matcher(path)).matches() && method.equals("GET")) {
@@ -462,7 +471,13 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> sourcePages.secretsPost(request.rawPath(), form, visit))
                     .or(() -> calendars.post(request.rawPath(), form, visit))
                     .or(() -> slaPolicies.post(request.rawPath(), form, visit))
+                    .or(() -> rootCauses.post(request.rawPath(), form, visit))
+                    .or(() -> keys.post(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
+        }
+        if (request.method().equals("GET") && request.rawPath().equals(SETTINGS)) {
+            return ConsolePages.framed(200, visit.nav(), m.t("settings.title"),
+                    output -> JtesettingsGenerated.render(Pages.html(output), null, m));
         }
         if (request.method().equals("GET")) {
             return people.get(request.rawPath(), request.queryParameters(), visit)
@@ -472,6 +487,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> sources.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> calendars.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> slaPolicies.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> rootCauses.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> keys.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);

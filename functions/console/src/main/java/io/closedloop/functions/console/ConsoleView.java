@@ -348,4 +348,61 @@ public final class ConsoleView {
             return errors.get(field);
         }
     }
+
+    public record Link(String href, String label) {}
+
+    /** A root-cause category and its causes. */
+    public record RootCauseGroup(String id, String href, String name, List<Link> causes) {
+        public RootCauseGroup {
+            causes = List.copyOf(causes);
+        }
+    }
+
+    public record RootCauses(WebMessages m, List<RootCauseGroup> groups, String notice) {
+        public RootCauses {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** A root cause's form, as typed; {@code categories} starts with "this is a category". */
+    public record RootCauseForm(WebMessages m, String action, String id, String name, List<Option> categories, Long version, String csrf,
+            java.util.Map<String, String> errors, String conflict) {
+        public RootCauseForm {
+            categories = List.copyOf(categories);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public boolean isNew() {
+            return version == null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    /** An API key as the keys page lists it; {@code revokeAction} null once revoked. */
+    public record ApiKeyLine(String id, String name, String scopes, String campaigns, boolean revoked, String revokeAction, long version) {}
+
+    /** A link key as the keys page lists it; {@code retireAction} null while it signs, or once retired. */
+    public record LinkKeyLine(String id, String created, String state, boolean signing, String retireAction, long version) {}
+
+    /** The keys page: both lists and the new API key's form as typed; {@code warning} whether the notice is a refusal. */
+    public record KeysView(WebMessages m, List<ApiKeyLine> apiKeys, List<LinkKeyLine> linkKeys, String name, List<Option> scopes,
+            List<Option> campaigns, java.util.Map<String, String> errors, String notice, boolean warning, String csrf) {
+        public KeysView {
+            apiKeys = List.copyOf(apiKeys);
+            linkKeys = List.copyOf(linkKeys);
+            scopes = List.copyOf(scopes);
+            campaigns = List.copyOf(campaigns);
+            errors = java.util.Map.copyOf(errors);
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    /** The page that shows a new API key, this once. */
+    public record KeyShown(WebMessages m, String name, String key) {}
 }

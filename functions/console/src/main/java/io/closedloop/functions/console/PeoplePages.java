@@ -143,8 +143,8 @@ final class PeoplePages {
     private static PeopleAdmin.Person read(FormBody form, String id) {
         Role role = form.text("role") == null ? null : java.util.Arrays.stream(Role.values())
                 .filter(r -> r.name().equals(form.text("role"))).findFirst().orElse(null);
-        return new PeopleAdmin.Person(id, strip(form.text("name")), strip(form.text("email")), strip(form.text("locale")),
-                strip(form.text("teamId")), role, form.field("canRespond").isPresent(), strip(form.text("timeZone")));
+        return new PeopleAdmin.Person(id, FormText.strip(form.text("name")), FormText.strip(form.text("email")), FormText.strip(form.text("locale")),
+                FormText.strip(form.text("teamId")), role, form.field("canRespond").isPresent(), FormText.strip(form.text("timeZone")));
     }
 
     private static PeopleAdmin.Person emptyInput() {
@@ -155,9 +155,6 @@ final class PeoplePages {
         return new PeopleAdmin.Person(r.id(), r.name(), r.email(), r.locale(), r.teamId(), r.role(), r.canRespond(), r.timeZone());
     }
 
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;

@@ -134,20 +134,20 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
             int statusRows = a.statuses().size() + (a.statuses().isEmpty() ? NEW_ROWS : SPARE_STATUSES);
             for (int j = 0; j < statusRows; j++) {
                 StatusInput s = j < a.statuses().size() ? a.statuses().get(j) : new StatusInput(null, null, false);
-                statuses.add(new StatusSlot(prefix + ".statuses[" + j + "]", text(s.id()), text(s.name()), s.closesAction()));
+                statuses.add(new StatusSlot(prefix + ".statuses[" + j + "]", FormText.text(s.id()), FormText.text(s.name()), s.closesAction()));
             }
             List<Option> closes = java.util.Arrays.stream(ClosesPlan.values())
                     .map(c -> new Option(c.name(), m.t("plans.closesPlan." + c.name()), c == a.closesPlan())).toList();
-            actions.add(new ActionSlot(prefix, m.t("plans.action", i + 1), text(a.id()), text(a.name()), text(a.description()), closes,
+            actions.add(new ActionSlot(prefix, m.t("plans.action", i + 1), FormText.text(a.id()), FormText.text(a.name()), FormText.text(a.description()), closes,
                     a.allowComment(), statuses));
         }
         List<ExitSlot> exits = new ArrayList<>();
         int exitRows = input.exits().size() + (fresh ? NEW_ROWS : SPARE_EXITS);
         for (int k = 0; k < exitRows; k++) {
             ExitInput e = k < input.exits().size() ? input.exits().get(k) : new ExitInput(null, null);
-            exits.add(new ExitSlot("exitStates[" + k + "]", text(e.id()), text(e.name())));
+            exits.add(new ExitSlot("exitStates[" + k + "]", FormText.text(e.id()), FormText.text(e.name())));
         }
-        PlanForm view = new PlanForm(m, action, text(input.id()), text(input.name()), text(input.description()), actions, exits, version,
+        PlanForm view = new PlanForm(m, action, FormText.text(input.id()), FormText.text(input.name()), FormText.text(input.description()), actions, exits, version,
                 visit.csrf(), errors, conflict);
         String title = version == null ? m.t("plans.new") : input.name();
         return ConsolePages.framed(status, visit.nav(), title, output -> JteplanGenerated.render(Pages.html(output), null, view));
@@ -156,23 +156,23 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
     /** @param id the plan's id from the address; null for a new plan (then the form's, or one made from the name) */
     @Override
     public Input read(FormBody form, String id) {
-        String name = strip(form.text("name"));
-        String planId = id != null ? id : idOr(strip(form.text("id")), name);
+        String name = FormText.strip(form.text("name"));
+        String planId = id != null ? id : idOr(FormText.strip(form.text("id")), name);
         List<ActionInput> actions = new ArrayList<>();
         for (int i = 0; i < ConfigValidator.MAX_ACTIONS + NEW_ROWS; i++) {
             String prefix = "actions[" + i + "]";
             List<StatusInput> statuses = new ArrayList<>();
             for (int j = 0; j < ConfigValidator.MAX_STATUSES + NEW_ROWS; j++) {
                 String at = prefix + ".statuses[" + j + "]";
-                String statusName = strip(form.text(at + ".name"));
-                String statusId = strip(form.text(at + ".id"));
+                String statusName = FormText.strip(form.text(at + ".name"));
+                String statusId = FormText.strip(form.text(at + ".id"));
                 if (statusName != null || statusId != null) {
                     statuses.add(new StatusInput(idOr(statusId, statusName), statusName, form.field(at + ".closesAction").isPresent()));
                 }
             }
-            String actionName = strip(form.text(prefix + ".name"));
-            String actionId = strip(form.text(prefix + ".id"));
-            String description = strip(form.text(prefix + ".description"));
+            String actionName = FormText.strip(form.text(prefix + ".name"));
+            String actionId = FormText.strip(form.text(prefix + ".id"));
+            String description = FormText.strip(form.text(prefix + ".description"));
             if (actionName != null || actionId != null || description != null || !statuses.isEmpty()) {
                 ClosesPlan closes = form.field(prefix + ".closesPlan").flatMap(PlansPages::closesPlan).orElse(ClosesPlan.NO);
                 actions.add(new ActionInput(idOr(actionId, actionName), actionName, description, closes,
@@ -182,13 +182,13 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
         List<ExitInput> exits = new ArrayList<>();
         for (int k = 0; k < ConfigValidator.MAX_EXIT_STATES + NEW_ROWS; k++) {
             String at = "exitStates[" + k + "]";
-            String exitName = strip(form.text(at + ".name"));
-            String exitId = strip(form.text(at + ".id"));
+            String exitName = FormText.strip(form.text(at + ".name"));
+            String exitId = FormText.strip(form.text(at + ".id"));
             if (exitName != null || exitId != null) {
                 exits.add(new ExitInput(idOr(exitId, exitName), exitName));
             }
         }
-        return new Input(planId, name, strip(form.text("description")), actions, exits);
+        return new Input(planId, name, FormText.strip(form.text("description")), actions, exits);
     }
 
     /** An identifier made from a name: "Call the customer" → {@code call-the-customer}; null when nothing is left. */
@@ -234,13 +234,5 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
         ArrayNode exitArray = json.putArray("exitStates");
         exits.forEach(e -> exitArray.add(Json.MAPPER.valueToTree(e)));
         return json;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -205,11 +205,11 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
             String path = "escalations[" + i + "]";
             String error = Optional.ofNullable(worded.get(path + ".target")).or(() -> Optional.ofNullable(worded.get(path + ".responderId")))
                     .or(() -> Optional.ofNullable(worded.get(path + ".after"))).or(() -> Optional.ofNullable(worded.get(path))).orElse(null);
-            slots.add(new StepSlot("escalation." + i, m.t("slas.step", i + 1), targets, responders, text(step.after().hours()),
-                    text(step.after().minutes()), error));
+            slots.add(new StepSlot("escalation." + i, m.t("slas.step", i + 1), targets, responders, FormText.text(step.after().hours()),
+                    FormText.text(step.after().minutes()), error));
         }
-        SlaForm view = new SlaForm(m, action, text(input.id()), text(input.name()), bases, calendars,
-                targetsInput("", m.t("slas.field.targets"), input.targets(), "targets", worded), byPriority, text(input.reminderPercent()), slots,
+        SlaForm view = new SlaForm(m, action, FormText.text(input.id()), FormText.text(input.name()), bases, calendars,
+                targetsInput("", m.t("slas.field.targets"), input.targets(), "targets", worded), byPriority, FormText.text(input.reminderPercent()), slots,
                 input.urgent(), version, visit.csrf(), worded, conflict);
         String title = version == null ? m.t("slas.new") : input.name();
         return ConsolePages.framed(status, visit.nav(), title, output -> JteslaPolicyGenerated.render(Pages.html(output), null, view));
@@ -226,14 +226,14 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < MAX_STEPS && form.fields().containsKey("escalation." + i + ".target"); i++) {
-            String target = strip(form.text("escalation." + i + ".target"));
+            String target = FormText.strip(form.text("escalation." + i + ".target"));
             if (target != null) {
-                steps.add(new Step(target, strip(form.text("escalation." + i + ".responderId")),
-                        new Span(strip(form.text("escalation." + i + ".afterHours")), strip(form.text("escalation." + i + ".afterMinutes")))));
+                steps.add(new Step(target, FormText.strip(form.text("escalation." + i + ".responderId")),
+                        new Span(FormText.strip(form.text("escalation." + i + ".afterHours")), FormText.strip(form.text("escalation." + i + ".afterMinutes")))));
             }
         }
-        return new Input(id != null ? id : strip(form.text("id")), strip(form.text("name")), strip(form.text("basis")), strip(form.text("calendarId")),
-                targets(form, ""), byPriority, strip(form.text("reminderPercent")), steps, form.fields().containsKey("urgent"));
+        return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("name")), FormText.strip(form.text("basis")), FormText.strip(form.text("calendarId")),
+                targets(form, ""), byPriority, FormText.strip(form.text("reminderPercent")), steps, form.fields().containsKey("urgent"));
     }
 
     @Override
@@ -247,8 +247,8 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
     }
 
     private static Targets targets(FormBody form, String prefix) {
-        return new Targets(new Span(strip(form.text(prefix + "firstResponse.hours")), strip(form.text(prefix + "firstResponse.minutes"))),
-                new Span(strip(form.text(prefix + "resolution.hours")), strip(form.text(prefix + "resolution.minutes"))));
+        return new Targets(new Span(FormText.strip(form.text(prefix + "firstResponse.hours")), FormText.strip(form.text(prefix + "firstResponse.minutes"))),
+                new Span(FormText.strip(form.text(prefix + "resolution.hours")), FormText.strip(form.text(prefix + "resolution.minutes"))));
     }
 
     private static Targets targetsOf(SlaTargets targets) {
@@ -306,9 +306,9 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
 
     private static TargetsInput targetsInput(String prefix, String label, Targets t, String errorPath, Map<String, String> errors) {
         return new TargetsInput(prefix, label,
-                new SpanInput(prefix + "firstResponse", text(t.firstResponse().hours()), text(t.firstResponse().minutes()),
+                new SpanInput(prefix + "firstResponse", FormText.text(t.firstResponse().hours()), FormText.text(t.firstResponse().minutes()),
                         errors.get(errorPath + ".firstResponse")),
-                new SpanInput(prefix + "resolution", text(t.resolution().hours()), text(t.resolution().minutes()), errors.get(errorPath + ".resolution")),
+                new SpanInput(prefix + "resolution", FormText.text(t.resolution().hours()), FormText.text(t.resolution().minutes()), errors.get(errorPath + ".resolution")),
                 errors.get(errorPath));
     }
 
@@ -337,13 +337,5 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
     private static String percent(double share) {
         double percent = share * 100;
         return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(java.util.Locale.ROOT, "%.1f", percent);
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -188,7 +188,7 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
                 case CONFLICT -> conflict(visit, sourceId);
             });
         }
-        String pasted = strip(form.text("secret"));
+        String pasted = FormText.strip(form.text("secret"));
         Source source = current.value();
         if (pasted == null && source.format().secretIssuedByProvider()) {
             return Optional.of(form(422, visit, action, inputOf(source), current.version(),
@@ -251,7 +251,7 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
         List<Option> scales = Arrays.stream(ScoreType.values())
                 .map(t -> new Option(t.name(), m.t("sources.scale." + t.name(), t.min(), t.max()), t.name().equals(input.scoreType()))).toList();
         List<MappingRow> respondent = RESPONDENT_FIELDS.stream()
-                .map(f -> new MappingRow("respondent." + f, m.t("sources.field.respondent." + f), text(input.respondent().get(f)),
+                .map(f -> new MappingRow("respondent." + f, m.t("sources.field.respondent." + f), FormText.text(input.respondent().get(f)),
                         worded.get("mapping.respondent." + f)))
                 .toList();
         List<MappingRow> attributes = new ArrayList<>();
@@ -270,9 +270,9 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
                         .toList();
         String secretHelp = format.map(f -> f.secretIssuedByProvider() ? m.t("sources.secret.paste", formatName(m, f)) : m.t("sources.secret.made"))
                 .orElse("");
-        SourceForm view = new SourceForm(m, action, text(input.id()), campaigns, formats, format.map(f -> formatName(m, f)).orElse(""),
-                text(input.format()), scales, text(input.scoreQuestion()), text(input.commentQuestion()), input.enabled(), respondent, attributes,
-                input.id() == null ? "" : webhook(input.id()), secretRows, BASE + "/" + text(input.id()) + "/secrets", secretHelp, version,
+        SourceForm view = new SourceForm(m, action, FormText.text(input.id()), campaigns, formats, format.map(f -> formatName(m, f)).orElse(""),
+                FormText.text(input.format()), scales, FormText.text(input.scoreQuestion()), FormText.text(input.commentQuestion()), input.enabled(), respondent, attributes,
+                input.id() == null ? "" : webhook(input.id()), secretRows, BASE + "/" + FormText.text(input.id()) + "/secrets", secretHelp, version,
                 visit.csrf(), worded, conflict);
         String title = version == null ? m.t("sources.new") : m.t("sources.titleOf", input.id());
         return ConsolePages.framed(status, visit.nav(), title, output -> JtesourceGenerated.render(Pages.html(output), null, view));
@@ -282,7 +282,7 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
     public Input read(FormBody form, String id) {
         Map<String, String> respondent = new LinkedHashMap<>();
         for (String field : RESPONDENT_FIELDS) {
-            String reference = strip(form.text("respondent." + field));
+            String reference = FormText.strip(form.text("respondent." + field));
             if (reference != null) {
                 respondent.put(field, reference);
             }
@@ -292,15 +292,15 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
             if (!form.fields().containsKey("attribute." + i + ".name")) {
                 break;
             }
-            String name = strip(form.text("attribute." + i + ".name"));
-            String reference = strip(form.text("attribute." + i + ".reference"));
+            String name = FormText.strip(form.text("attribute." + i + ".name"));
+            String reference = FormText.strip(form.text("attribute." + i + ".reference"));
             if (name != null || reference != null) {
                 attributes.add(new Attribute(name == null ? "" : name, reference == null ? "" : reference));
             }
         }
-        return new Input(id != null ? id : strip(form.text("id")), strip(form.text("campaignId")), strip(form.text("format")),
-                strip(form.text("scoreType")), strip(form.text("scoreQuestion")), strip(form.text("commentQuestion")),
-                form.fields().containsKey("enabled"), respondent, attributes, id == null ? strip(form.text("secret")) : null);
+        return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("campaignId")), FormText.strip(form.text("format")),
+                FormText.strip(form.text("scoreType")), FormText.strip(form.text("scoreQuestion")), FormText.strip(form.text("commentQuestion")),
+                form.fields().containsKey("enabled"), respondent, attributes, id == null ? FormText.strip(form.text("secret")) : null);
     }
 
     @Override
@@ -341,13 +341,5 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
 
     private static Optional<WebhookFormat> format(String name) {
         return Arrays.stream(WebhookFormat.values()).filter(f -> f.name().equals(name)).findFirst();
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

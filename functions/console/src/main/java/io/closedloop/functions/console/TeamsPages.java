@@ -129,8 +129,8 @@ final class TeamsPages implements EntryPages.Kind<Team, TeamsPages.Input> {
     @Override
     public Input read(FormBody form, String id) {
         List<String> members = form.fields().keySet().stream().filter(k -> k.startsWith(MEMBER)).map(k -> k.substring(MEMBER.length())).toList();
-        return new Input(id != null ? id : strip(form.text("id")), strip(form.text("name")), members, strip(form.text("leadId")), strip(form.text("managerId")),
-                strip(form.text("calendarId")));
+        return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("name")), members, FormText.strip(form.text("leadId")), FormText.strip(form.text("managerId")),
+                FormText.strip(form.text("calendarId")));
     }
 
     @Override
@@ -147,9 +147,5 @@ final class TeamsPages implements EntryPages.Kind<Team, TeamsPages.Input> {
         json.put("managerId", input.managerId());
         json.put("calendarId", input.calendarId());
         return json;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
