@@ -42,7 +42,9 @@ class ConsoleCampaignsTest {
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("data-campaign=\"" + DemoConfiguration.CAMPAIGN_ID + "\"").contains("Resolution for detractors")
-                .contains("goal: 85 % resolved within").contains("Webhook: " + stack.baseUrl() + "/webhooks/" + DemoConfiguration.SOURCE_ID);
+                .contains("goal: 85 % resolved within")
+                .contains("Webhook: " + stack.baseUrl() + "/webhooks/" + DemoConfiguration.SOURCE_ID + " · Closedloop (generic JSON)")
+                .contains("href=\"/console/admin/sources/" + DemoConfiguration.SOURCE_ID + "\"");
     }
 
     @Test

@@ -117,9 +117,10 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
             String plan = visit.config().currentPlan(c.actionPlanId()).map(ActionPlan::name).orElse(c.actionPlanId());
             String sla = c.slaPolicyId() == null ? m.t("campaigns.noSla")
                     : Optional.ofNullable(visit.config().slaPolicies().get(c.slaPolicyId())).map(SlaPolicy::name).orElse(c.slaPolicyId());
-            List<String> webhooks = visit.config().sources().values().stream().filter(s -> c.id().equals(s.campaignId()))
+            List<ConsoleView.Link> webhooks = visit.config().sources().values().stream().filter(s -> c.id().equals(s.campaignId()))
                     .sorted(Comparator.comparing(Source::id))
-                    .map(s -> m.t("campaigns.webhook", publicBaseUrl + "/webhooks/" + s.id(), s.format().name().toLowerCase(Locale.ROOT)))
+                    .map(s -> new ConsoleView.Link(SourcesPages.BASE + "/" + s.id(),
+                            m.t("campaigns.webhook", publicBaseUrl + "/webhooks/" + s.id(), m.t("sources.format." + s.format().name()))))
                     .toList();
             rows.add(new CampaignRow(c.id(), BASE + "/" + c.id(), c.name(), m.t("campaigns.planAndSla", plan, sla),
                     m.t("campaigns.goal", percent(c.goal().share()), m.duration(c.goal().within())), webhooks));

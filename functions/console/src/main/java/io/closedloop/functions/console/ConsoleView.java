@@ -192,7 +192,8 @@ public final class ConsoleView {
     }
 
     /** @param webhooks each of the campaign's sources: its address and format, in words */
-    public record CampaignRow(String id, String href, String name, String planAndSla, String goal, List<String> webhooks) {
+    /** A campaign in the list; {@code webhooks} each source's address, linked to the source's page. */
+    public record CampaignRow(String id, String href, String name, String planAndSla, String goal, List<Link> webhooks) {
         public CampaignRow {
             webhooks = List.copyOf(webhooks);
         }
