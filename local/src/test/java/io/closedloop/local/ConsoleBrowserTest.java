@@ -236,7 +236,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("imported")).getText()).startsWith("8 holiday(s) added from the file");
         assertThat(browser.findElement(By.id("holidays")).getAttribute("value")).contains("2026-12-25 Noël").contains("2027-07-14 Fête nationale");
         screenshot("console-calendar-imported-desktop.png");
-        HeadlessChromium.submit(browser, By.id("save-calendar"));
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-calendar")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/admin/calendars?saved=paris");
         assertThat(browser.findElement(By.cssSelector("[data-calendar=paris]")).getText()).contains("Holidays: 8").contains("Monday–Friday 09:00–17:00");
 

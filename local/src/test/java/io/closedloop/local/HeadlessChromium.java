@@ -9,7 +9,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,24 +43,27 @@ final class HeadlessChromium {
     static void submit(ChromeDriver browser, WebElement button) {
         WebElement previous = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(previous));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> gone(previous));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
     }
 
     /**
-     * Like {@link #submit(ChromeDriver, WebElement)}, finding the button when it clicks: ChromeDriver now and then
-     * reports a node found a moment before as not in the document (seen after a multipart POST's answer rendered).
+     * Whether the element left the document. ChromeDriver 156 sometimes reports a replaced page's node as "does not
+     * belong to the document" instead of as stale; both mean the new page has replaced it.
      */
-    static void submit(ChromeDriver browser, By button) {
-        WebElement previous = browser.findElement(By.tagName("html"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(driver -> {
-            driver.findElement(button).click();
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
             return true;
-        });
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(previous));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static String executable(String variable, String fallback) {
