@@ -141,6 +141,11 @@ class ConsoleSourcesTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"secret-error\">This secret does not suit this survey tool").doesNotContain("not base64 at all!");
         assertThat(admin.get("/console/admin/sources/generic-pasted").status()).isEqualTo(404);
+        Map<String, String> addToGeneric = admin.get("/console/admin/sources/" + DemoConfiguration.SOURCE_ID).form("add-secret");
+        addToGeneric.put("secret", "not base64 at all!");
+        Page refusedAdd = admin.post("/console/admin/sources/" + DemoConfiguration.SOURCE_ID + "/secrets", addToGeneric);
+        assertThat(refusedAdd.status()).isEqualTo(422);
+        assertThat(refusedAdd.body()).contains("id=\"secret-error\">This secret does not suit this survey tool").doesNotContain("not base64 at all!");
     }
 
     @Test

@@ -61,7 +61,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
 
     @Override
     public Input blank() {
-        return new Input(null, null, null, null, percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()));
+        return new Input(null, null, null, null, FormText.percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()));
     }
 
     @Override
@@ -123,7 +123,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
                             m.t("campaigns.webhook", publicBaseUrl + "/webhooks/" + s.id(), m.t("sources.format." + s.format().name()))))
                     .toList();
             rows.add(new CampaignRow(c.id(), BASE + "/" + c.id(), c.name(), m.t("campaigns.planAndSla", plan, sla),
-                    m.t("campaigns.goal", percent(c.goal().share()), m.duration(c.goal().within())), webhooks));
+                    m.t("campaigns.goal", FormText.percent(c.goal().share()), m.duration(c.goal().within())), webhooks));
         }
         String notice = saved.flatMap(id -> Optional.ofNullable(visit.config().campaigns().get(id))).map(c -> m.t("campaigns.saved", c.name()))
                 .orElse(null);
@@ -157,7 +157,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
 
     @Override
     public Input inputOf(Campaign c) {
-        return new Input(c.id(), c.name(), c.actionPlanId(), c.slaPolicyId(), percent(c.goal().share()), hours(c.goal().within()));
+        return new Input(c.id(), c.name(), c.actionPlanId(), c.slaPolicyId(), FormText.percent(c.goal().share()), hours(c.goal().within()));
     }
 
     private static Optional<Double> number(String text) {
@@ -165,11 +165,6 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
             return Optional.empty();
         }
         return Optional.of(Double.parseDouble(text.replace(',', '.')));
-    }
-
-    private static String percent(double share) {
-        double percent = share * 100;
-        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
     }
 
     private static String hours(Duration within) {

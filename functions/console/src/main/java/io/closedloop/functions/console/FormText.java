@@ -14,4 +14,10 @@ final class FormText {
     static String text(String value) {
         return value == null ? "" : value;
     }
+
+    /** A share (0.855) as the percentage a form shows: "85.5", or "85" when whole. */
+    static String percent(double share) {
+        double percent = share * 100;
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(java.util.Locale.ROOT, "%.1f", percent);
+    }
 }

@@ -157,7 +157,7 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
             lines.add(targetsText(p.targets(), m));
             Arrays.stream(Priority.values()).filter(p.byPriority()::containsKey)
                     .forEach(priority -> lines.add(m.t("slas.priorityTargets", m.priority(priority.name()), targetsText(p.byPriority().get(priority), m))));
-            String reminder = p.reminderAt() > 0 ? m.t("slas.reminderAt", percent(p.reminderAt())) : m.t("slas.noReminder");
+            String reminder = p.reminderAt() > 0 ? m.t("slas.reminderAt", FormText.percent(p.reminderAt())) : m.t("slas.noReminder");
             String chain = p.escalations().isEmpty() ? m.t("slas.noEscalation")
                     : p.escalations().stream().map(s -> stepText(s, visit, m)).collect(Collectors.joining(" → "));
             lines.add(reminder + " · " + chain);
@@ -242,7 +242,7 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
         p.byPriority().forEach((priority, targets) -> byPriority.put(priority, targetsOf(targets)));
         List<Step> steps = p.escalations().stream()
                 .map(s -> new Step(s.target().name(), s.responderId(), span(s.after()))).toList();
-        return new Input(p.id(), p.name(), p.basis().name(), p.calendarId(), targetsOf(p.targets()), byPriority, percent(p.reminderAt()), steps,
+        return new Input(p.id(), p.name(), p.basis().name(), p.calendarId(), targetsOf(p.targets()), byPriority, FormText.percent(p.reminderAt()), steps,
                 p.urgent());
     }
 
@@ -332,10 +332,5 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
                 ? visit.config().responder(step.responderId()).map(Responder::name).orElse(step.responderId())
                 : m.t("slas.target." + step.target().name());
         return step.after() == null || step.after().isZero() ? m.t("slas.stepAtOnce", who) : m.t("slas.stepAfter", who, m.duration(step.after()));
-    }
-
-    private static String percent(double share) {
-        double percent = share * 100;
-        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(java.util.Locale.ROOT, "%.1f", percent);
     }
 }

@@ -120,6 +120,7 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
     public Saved<Source> save(ConsoleVisit visit, Input input, Long version) {
         List<FieldError> refused = new ArrayList<>();
         Optional<WebhookFormat> format = format(input.format());
+        // Checked before the source is stored, so a new source is never left with a secret the admin API then refuses
         if (input.secret() != null && format.isPresent() && !SignatureVerifier.acceptsSecret(format.get(), input.secret())) {
             refused.add(new FieldError("secret", "unusable"));
         }
@@ -194,17 +195,10 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
             return Optional.of(form(422, visit, action, inputOf(source), current.version(),
                     Map.of("secret", m.t("sources.error.secret.required", formatName(m, source.format()))), null));
         }
-        if (pasted != null && !SignatureVerifier.acceptsSecret(source.format(), pasted)) {
-            return Optional.of(form(422, visit, action, inputOf(source), current.version(), Map.of("secret", m.t("sources.error.secret")), null));
-        }
         return Optional.of(switch (secrets.add(visit.access(), sourceId, pasted, version, clock.get())) {
-            case SourceSecrets.Added.Done added when added.shownValue() != null -> {
-                Log.info("console source secret added", Map.of("source", sourceId, "secret", added.secretId()));
-                yield secretShown(visit, source, added);
-            }
             case SourceSecrets.Added.Done added -> {
                 Log.info("console source secret added", Map.of("source", sourceId, "secret", added.secretId()));
-                yield Pages.redirect(BASE + "?saved=" + sourceId);
+                yield added.shownValue() != null ? secretShown(visit, source, added) : Pages.redirect(BASE + "?saved=" + sourceId);
             }
             case SourceSecrets.Added.Refused refused -> form(422, visit, action, inputOf(source), current.version(),
                     FormErrors.of(refused.errors().stream().map(e -> new FieldError(e.field().equals("value") ? "secret" : e.field(), "refused")).toList(), m,
