@@ -222,7 +222,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void admin_importsPublicHolidaysIntoACalendar_thenMakesAnSlaPolicyOnIt() throws Exception {
+    void admin_setsUpTheLoopFromNothing_thenAWebhookThroughTheNewSourceOpensTheCaseAsTheRuleSays() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 900));
         signIn(io.closedloop.testing.DemoConfiguration.ADMIN_EMAIL);
 
@@ -257,6 +257,100 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console/admin/sla-policies?saved=paris-business");
         assertThat(browser.findElement(By.cssSelector("[data-sla=paris-business]")).getText()).contains("Only working hours count · Support Paris")
                 .contains("first response within 8 h");
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        openSettings("/console/admin/action-plans");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-plan")));
+        browser.findElement(By.id("id")).sendKeys("recovery");
+        browser.findElement(By.id("name")).sendKeys("Recovery for detractors");
+        browser.findElement(By.id("description")).sendKeys("Re-engage each dissatisfied customer to resolve their specific issue.");
+        browser.findElement(By.id("actions[0].name")).sendKeys("Send an email");
+        new Select(browser.findElement(By.id("actions[0].closesPlan"))).selectByValue("NO");
+        statusName("actions[0].statuses[0]").sendKeys("email sent – request to return to the store");
+        statusName("actions[0].statuses[1]").sendKeys("email sent – request to call customer service");
+        browser.findElement(By.id("actions[1].name")).sendKeys("Call the customer");
+        new Select(browser.findElement(By.id("actions[1].closesPlan"))).selectByValue("OPERATOR_CHOOSES");
+        List<String> callStatuses = List.of("Response – solution found", "Response – still dissatisfied – escalation management", "No response – message");
+        for (int i = 0; i < callStatuses.size(); i++) {
+            statusName("actions[1].statuses[" + i + "]").sendKeys(callStatuses.get(i));
+            browser.findElement(By.cssSelector("[data-status='actions[1].statuses[" + i + "]'] input[type=checkbox]")).click();
+        }
+        List<String> exits = List.of("Not started", "In progress", "Closed");
+        for (int i = 0; i < exits.size(); i++) {
+            browser.findElement(By.cssSelector("[data-exit='exitStates[" + i + "]'] input[type=text]")).sendKeys(exits.get(i));
+        }
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-plan")));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/action-plans?saved=recovery");
+        assertThat(browser.findElement(By.cssSelector("[data-plan=recovery]")).getText()).contains("2 action(s)");
+
+        openSettings("/console/admin/campaigns");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-campaign")));
+        browser.findElement(By.id("id")).sendKeys("pro-nps");
+        browser.findElement(By.id("name")).sendKeys("Pro customers NPS");
+        new Select(browser.findElement(By.id("actionPlanId"))).selectByValue("recovery");
+        new Select(browser.findElement(By.id("slaPolicyId"))).selectByValue("paris-business");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-campaign")));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/campaigns?saved=pro-nps");
+
+        openSettings("/console/admin/sources");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-source")));
+        browser.findElement(By.id("id")).sendKeys("typeform-pro");
+        new Select(browser.findElement(By.id("format"))).selectByValue("TYPEFORM");
+        new Select(browser.findElement(By.id("campaignId"))).selectByValue("pro-nps");
+        browser.findElement(By.id("scoreQuestion")).sendKeys("nps_score");
+        browser.findElement(By.id("commentQuestion")).sendKeys("nps_reason");
+        browser.findElement(By.id("respondent.name")).sendKeys("answer:first_name");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-source")));
+        String secret = browser.findElement(By.id("secret-value")).getText();
+        assertThat(SignedWebhooks.typeform(stack, "typeform-pro", secret, "Jonas Weber", 2, "The export has been broken for two weeks.")).isEqualTo(202);
+
+        browser.manage().window().setSize(new Dimension(360, 800));
+        openSettings("/console/admin/rules");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("new-rule")));
+        browser.findElement(By.id("id")).sendKeys("pro-broken");
+        browser.findElement(By.id("name")).sendKeys("Pro detractors with a broken export or a refund");
+        new Select(browser.findElement(By.id("campaignId"))).selectByValue("pro-nps");
+        addCondition("c", "any");
+        addCondition("c.1", "text");
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("button[name=edit][value='remove:c.1.0']")));
+        addCondition("c.1", "text");
+        browser.findElement(By.name("c.1.0.text")).sendKeys("broken");
+        browser.findElement(By.name("c.1.1.text")).sendKeys("refund");
+        new Select(browser.findElement(By.id("assignment"))).selectByValue("fixed");
+        new Select(browser.findElement(By.id("responderId"))).selectByValue("louis");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("try-rule")));
+
+        assertThat(browser.findElement(By.id("trial-summary")).getText())
+                .isEqualTo("Tried on the latest 1 responses of Pro customers NPS: this rule matches 1, would win 1, and changes the winner of 1.");
+        assertThat(browser.findElement(By.id("trial-lines")).getText()).contains("Jonas Weber").contains("comment contains \"broken\"")
+                .contains("Case now: no case → with this rule: this rule");
+        browser.executeScript("document.getElementById('condition').scrollIntoView()");
+        screenshot("console-rule-builder-phone.png");
+        browser.executeScript("document.getElementById('trial').scrollIntoView()");
+        screenshot("console-rule-dry-run-phone.png");
+        assertThat(sidewaysScroll()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(0L);
+        HeadlessChromium.submit(browser, browser.findElement(By.id("save-rule")));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/admin/rules?saved=pro-broken");
+        assertThat(browser.findElement(By.cssSelector("[data-rule=pro-broken]")).getText()).contains("to Louis Martin")
+                .contains("the campaign's SLA policy: Paris, working hours");
+
+        // The configuration cache lives 2 s on the local stack
+        stack.clock().advance(java.time.Duration.ofSeconds(3));
+        int before = stack.outbox().messages().size();
+        assertThat(SignedWebhooks.typeform(stack, "typeform-pro", secret, "Second Customer", 1, "Asking for a refund.")).isEqualTo(202);
+        assertThat(stack.awaitStreamIdle(java.time.Duration.ofSeconds(20))).isTrue();
+        assertThat(stack.outbox().messages().subList(before, stack.outbox().messages().size()))
+                .as("the alert of the case the rule assigned to Louis").anySatisfy(m -> assertThat(m.to()).isEqualTo("louis@closedloop.local"));
+    }
+
+    private WebElement statusName(String prefix) {
+        return browser.findElement(By.cssSelector("[data-status='" + prefix + "'] input[type=text]"));
+    }
+
+    /** The builder's "Add" under the group at {@code path}: a test or a group of this kind, the page shown again. */
+    private void addCondition(String path, String kind) {
+        new Select(browser.findElement(By.name("addKind." + path))).selectByValue(kind);
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("button[name=edit][value='add:" + path + "']")));
     }
 
     /** Through the bar's "Settings" to one of its pages, as an admin finds it. */

@@ -2,26 +2,13 @@ package io.closedloop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.closedloop.config.WebhookFormat;
-import io.closedloop.ingest.WebhookSigner;
-import io.closedloop.json.Json;
 import io.closedloop.local.ConsoleUser.Page;
 import io.closedloop.testing.DemoConfiguration;
 import io.closedloop.testing.LocalDynamo;
-import io.closedloop.testing.Project;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleSourcesTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern SECRET = Pattern.compile("<code id=\"secret-value\">([^<]+)</code>");
 
     @TempDir
@@ -194,21 +180,7 @@ class ConsoleSourcesTest {
         return m.group(1);
     }
 
-    /** Posts the Typeform sample as a new response from {@code name}, signed with {@code secret}; returns the status. */
     private static int postTypeform(String sourceId, String secret, String name) throws IOException, InterruptedException {
-        ObjectNode sample = (ObjectNode) Json.tree(Files.readAllBytes(Project.root().resolve("events/webhook-typeform-detractor.json")));
-        ObjectNode response = (ObjectNode) sample.get("form_response");
-        response.put("token", UUID.randomUUID().toString().replace("-", ""));
-        response.put("submitted_at", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        ((ObjectNode) response.get("answers").get(2)).put("text", name);
-        byte[] body = Json.string(sample).getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/webhooks/" + sourceId))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        WebhookSigner.headers(WebhookFormat.TYPEFORM, secret, body, Instant.now()).forEach((header, value) -> {
-            if (!header.equals("content-type")) {
-                post.header(header, value);
-            }
-        });
-        return HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return SignedWebhooks.typeform(stack, sourceId, secret, name, 2, "The export has been broken for two weeks and nobody answers our tickets.");
     }
 }

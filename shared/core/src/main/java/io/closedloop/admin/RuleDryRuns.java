@@ -127,7 +127,7 @@ public final class RuleDryRuns {
     }
 
     /** Problems without which the condition can still be evaluated on the campaign's responses are only warnings. */
-    private static boolean blocksEvaluation(String field) {
+    public static boolean blocksEvaluation(String field) {
         return field.isEmpty() || field.equals("campaignId") || field.startsWith("condition");
     }
 

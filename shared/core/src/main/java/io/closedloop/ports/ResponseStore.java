@@ -2,6 +2,8 @@ package io.closedloop.ports;
 
 import io.closedloop.domain.Response;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,6 +24,22 @@ public interface ResponseStore {
 
     /** The responses of a campaign submitted on the given days (inclusive), for dry runs; never a scan. */
     void forEachInPeriod(String campaignId, LocalDate from, LocalDate to, Consumer<Response> consumer);
+
+    /**
+     * The last {@code limit} responses of a campaign submitted on {@code lastDay} or up to {@code days - 1} days
+     * before, newest first: one day read at a time, going back, until enough are found (never a scan).
+     */
+    default List<Response> latest(String campaignId, LocalDate lastDay, int days, int limit) {
+        List<Response> found = new ArrayList<>();
+        for (int back = 0; back < days && found.size() < limit; back++) {
+            LocalDate day = lastDay.minusDays(back);
+            List<Response> ofDay = new ArrayList<>();
+            forEachInPeriod(campaignId, day, day, ofDay::add);
+            ofDay.sort(Comparator.comparing(Response::submittedAt).reversed());
+            found.addAll(ofDay.subList(0, Math.min(ofDay.size(), limit - found.size())));
+        }
+        return found;
+    }
 
     /** For tests and tools: every stored revision of one response, newest first. */
     List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId);

@@ -129,4 +129,25 @@ class DynamoDbResponseStoreTest {
 
         assertThat(seen).containsExactly("in-period");
     }
+
+    @Test
+    void latest_goesBackDayByDay_newestFirst_andStopsWhenEnoughAreFound() {
+        for (String at : List.of("2026-11-20T09:00:00Z", "2026-11-20T17:00:00Z", "2026-11-18T12:00:00Z", "2026-11-10T12:00:00Z")) {
+            store.store(new Response("demo-source", "at-" + at, "demo-campaign", Instant.parse(at), Respondent.ANONYMOUS,
+                    new Score(ScoreType.NPS, 5), null, Map.of(), Map.of(), 0));
+        }
+        store.store(new Response("demo-source", "other-campaign", "other-campaign", Instant.parse("2026-11-20T12:00:00Z"),
+                Respondent.ANONYMOUS, new Score(ScoreType.NPS, 5), null, Map.of(), Map.of(), 0));
+        meter.reset();
+
+        List<Response> lastThree = store.latest("demo-campaign", LocalDate.parse("2026-11-21"), 30, 3);
+        List<CapacityMeter.Call> callsForThree = List.copyOf(meter.calls());
+        List<Response> withinAWeek = store.latest("demo-campaign", LocalDate.parse("2026-11-21"), 7, 10);
+
+        assertThat(lastThree).extracting(Response::externalId)
+                .containsExactly("at-2026-11-20T17:00:00Z", "at-2026-11-20T09:00:00Z", "at-2026-11-18T12:00:00Z");
+        assertThat(callsForThree).as("one query per day, 21 back to 18 November, then enough were found")
+                .extracting(CapacityMeter.Call::api).containsExactly("Query", "Query", "Query", "Query");
+        assertThat(withinAWeek).hasSize(3);
+    }
 }

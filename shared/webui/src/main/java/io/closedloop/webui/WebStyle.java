@@ -61,7 +61,7 @@ public final class WebStyle {
             .notice-success{background:#dcfce7}.notice-error{background:#fee4e2}.notice-warning{background:#fef0c7}
             .error{color:#b42318;font-weight:600;margin:4px 0 8px}
             form{margin:0}
-            fieldset{border:1px solid #dfe2e8;border-radius:8px;margin:0 0 12px;padding:10px 12px}
+            fieldset{border:1px solid #dfe2e8;border-radius:8px;margin:0 0 12px;padding:10px 12px;min-width:0}
             legend{font-weight:600;padding:0 4px}
             label{display:block;font-weight:500;margin:8px 0 4px}
             label.choice{display:flex;align-items:center;gap:10px;font-weight:400;min-height:44px;margin:0}
@@ -70,6 +70,12 @@ public final class WebStyle {
             textarea{min-height:88px;resize:vertical}
             .slot{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:4px 0}
             .slot input{width:auto;flex:1 1 5rem;min-width:0}
+            .slot select{width:auto;flex:1 1 8rem;min-width:0}
+            button.small{display:inline-block;width:auto;min-height:44px;padding:0 14px;margin:0}
+            .inline-check{display:inline-flex;margin:0}
+            .cond{border-left:3px solid #dfe2e8;padding:4px 0 4px 8px;margin:6px 0}.cond-add{border-left-style:dashed}
+            .d1{margin-left:10px}.d2{margin-left:20px}.d3{margin-left:30px}.d4,.d5,.d6,.d7,.d8,.d9{margin-left:40px}
+            .moves{display:flex;gap:6px;flex:none}.trace{margin:4px 0 4px 16px;padding:0}.trial-line>span{display:block}
             button{display:block;width:100%;min-height:48px;margin:12px 0 0;font:inherit;font-weight:600;border:0;border-radius:8px;background:#0b57d0;color:#fff;cursor:pointer}
             button.secondary{background:#e8eaef;color:#1d2433}
             details{margin:0 0 12px}

@@ -22,6 +22,7 @@ import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
 import io.closedloop.console.ConfigEntries;
 import io.closedloop.console.ConsoleKeys;
+import io.closedloop.console.RuleTrials;
 import io.closedloop.console.SourceSecrets;
 import io.closedloop.console.PeopleAdmin;
 import io.closedloop.console.ConsoleSessions;
@@ -42,7 +43,9 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
 import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.ResponseStore;
 import io.closedloop.ports.SessionStore;
+import io.closedloop.rules.Rule;
 import io.closedloop.queue.CaseQueue;
 import io.closedloop.queue.QueueFilter;
 import io.closedloop.queue.QueueRow;
@@ -118,6 +121,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final EntryPages<SlaPolicy, SlaPoliciesPages.Input> slaPolicies;
     private final EntryPages<RootCause, RootCausesPages.Input> rootCauses;
     private final KeysPages keys;
+    private final RulesPages rulePages;
+    private final EntryPages<Rule, RulesPages.Input> rules;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -143,13 +148,13 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
      */
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
-                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), stores.kpis(), mailer,
-                sender, publicBaseUrl);
+                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), stores.kpis(),
+                stores.responses(), mailer, sender, publicBaseUrl);
         this.primedConfig = stores.configCache();
     }
 
     ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, ConfigAdmin admin,
-            SessionStore sessionStore, KpiStore kpis, Mailer mailer, String sender, String publicBaseUrl) {
+            SessionStore sessionStore, KpiStore kpis, ResponseStore responses, Mailer mailer, String sender, String publicBaseUrl) {
         this.service = service;
         this.cases = cases;
         this.queue = new WorkQueue(queue);
@@ -172,6 +177,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.slaPolicies = new EntryPages<>(new SlaPoliciesPages(new ConfigEntries<>(admin, AdminKind.SLA_POLICIES, SlaPolicy.class)));
         this.rootCauses = new EntryPages<>(new RootCausesPages(new ConfigEntries<>(admin, AdminKind.ROOT_CAUSES, RootCause.class)));
         this.keys = new KeysPages(new ConsoleKeys(admin), service::now);
+        this.rulePages = new RulesPages(new ConfigEntries<>(admin, AdminKind.RULES, Rule.class), new RuleTrials(responses), service::now);
+        this.rules = new EntryPages<>(rulePages);
     }
 
     /**
@@ -473,6 +480,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> slaPolicies.post(request.rawPath(), form, visit))
                     .or(() -> rootCauses.post(request.rawPath(), form, visit))
                     .or(() -> keys.post(request.rawPath(), form, visit))
+                    .or(() -> rules.post(request.rawPath(), form, visit))
+                    .or(() -> rulePages.movePost(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET") && request.rawPath().equals(SETTINGS)) {
@@ -489,6 +498,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> slaPolicies.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> rootCauses.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> keys.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> rules.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);
