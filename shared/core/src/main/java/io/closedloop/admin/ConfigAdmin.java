@@ -138,22 +138,7 @@ public final class ConfigAdmin {
         ObjectNode json = input(body, id);
         long nextVersion = existing.map(e -> e.version() + 1).orElse(1L);
         Configuration config = state.config();
-        Object value = switch (kind) {
-            case SOURCES -> source(json, id, config);
-            case CAMPAIGNS -> checked(kind, json, Campaign.class, c -> ConfigValidator.campaign(c, config));
-            case RULES -> rule(json, id, config);
-            case RESPONDERS -> checked(kind, json, Responder.class, r -> ConfigValidator.responder(r, config));
-            case TEAMS -> checked(kind, json, Team.class, t -> ConfigValidator.team(t, config));
-            case ACTION_PLANS -> {
-                json.put("version", nextVersion);
-                yield checked(kind, json, ActionPlan.class, ConfigValidator::actionPlan);
-            }
-            case SLA_POLICIES -> checked(kind, json, SlaPolicy.class, p -> ConfigValidator.slaPolicy(p, config));
-            case CALENDARS -> checked(kind, json, BusinessCalendar.class, ConfigValidator::calendar);
-            case ROOT_CAUSES -> checked(kind, json, RootCause.class, r -> ConfigValidator.rootCause(r, config));
-            case API_KEYS -> apiKeyUpdate(json, config.apiKeys().get(id), config);
-            case LINK_KEYS -> throw new IllegalStateException("link keys are not written by PUT");
-        };
+        Object value = bind(kind, json, id, nextVersion, config, config);
         // A plan's new version is a new entry beside the old ones; other kinds replace their one entry
         long entryVersion = kind == AdminKind.ACTION_PLANS ? 1 : nextVersion;
         write(kind, id, value, entryVersion);
@@ -388,7 +373,7 @@ public final class ConfigAdmin {
     }
 
     /** The body as the entry to bind: the id from the path, read-only fields dropped. */
-    private static ObjectNode input(JsonNode body, String id) {
+    static ObjectNode input(JsonNode body, String id) {
         if (!(body instanceof ObjectNode object)) {
             throw new ProblemException(Problem.field(422, "", "must be a JSON object"));
         }
@@ -402,37 +387,70 @@ public final class ConfigAdmin {
         return json;
     }
 
+    /** @param validator null to bind without checking references (see {@link #bind}) */
     private static <T> T checked(AdminKind kind, ObjectNode json, Class<T> type, Function<T, List<FieldError>> validator) {
         AdminJson.Bound<T> bound = AdminJson.bind(json, type);
         if (!bound.ok()) {
             throw AdminProblems.invalid(kind, bound.errors());
         }
-        List<FieldError> errors = validator.apply(bound.value());
+        List<FieldError> errors = validator == null ? List.of() : validator.apply(bound.value());
         if (!errors.isEmpty()) {
             throw AdminProblems.invalid(kind, errors);
         }
         return bound.value();
     }
 
-    private static Source source(ObjectNode json, String id, Configuration config) {
+    private static Source source(ObjectNode json, String id, Configuration current, Configuration checkedAgainst) {
         json.remove("secrets");
         if (!json.has("enabled")) {
             json.put("enabled", true);
         }
         Source bound = checked(AdminKind.SOURCES, json, Source.class, s -> List.of());
-        Source existing = config.sources().get(id);
+        Source existing = current.sources().get(id);
         Source source = withSecrets(bound, existing == null ? List.of() : existing.secrets());
-        List<FieldError> errors = ConfigValidator.source(source, config);
+        List<FieldError> errors = checkedAgainst == null ? List.of() : ConfigValidator.source(source, checkedAgainst);
         if (!errors.isEmpty()) {
             throw AdminProblems.invalid(AdminKind.SOURCES, errors);
         }
         return source;
     }
 
-    private static Rule rule(ObjectNode json, String id, Configuration config) {
-        int version = config.rule(id).map(r -> r.version() + 1).orElse(1);
+    /**
+     * The entry a body binds to, checked as a PUT checks it.
+     *
+     * @param json the body with its id (see {@link #input}); changed in place
+     * @param current the configuration as stored: a source keeps its secrets, a rule counts its version from it
+     * @param checkedAgainst the configuration references must resolve in; null to bind without checking them (an
+     *     import's first pass, before the configuration it makes exists)
+     * @throws ProblemException the entry's problem, each field named
+     */
+    static Object bind(AdminKind kind, ObjectNode json, String id, long nextVersion, Configuration current, Configuration checkedAgainst) {
+        Configuration c = checkedAgainst;
+        return switch (kind) {
+            case SOURCES -> source(json, id, current, c);
+            case CAMPAIGNS -> checked(kind, json, Campaign.class, c == null ? null : campaign -> ConfigValidator.campaign(campaign, c));
+            case RULES -> rule(json, id, current, c);
+            case RESPONDERS -> checked(kind, json, Responder.class, c == null ? null : r -> ConfigValidator.responder(r, c));
+            case TEAMS -> checked(kind, json, Team.class, c == null ? null : t -> ConfigValidator.team(t, c));
+            case ACTION_PLANS -> {
+                json.put("version", nextVersion);
+                yield checked(kind, json, ActionPlan.class, ConfigValidator::actionPlan);
+            }
+            case SLA_POLICIES -> checked(kind, json, SlaPolicy.class, c == null ? null : p -> ConfigValidator.slaPolicy(p, c));
+            case CALENDARS -> checked(kind, json, BusinessCalendar.class, ConfigValidator::calendar);
+            case ROOT_CAUSES -> checked(kind, json, RootCause.class, c == null ? null : r -> ConfigValidator.rootCause(r, c));
+            case API_KEYS -> apiKeyUpdate(json, current.apiKeys().get(id), current);
+            case LINK_KEYS -> throw new IllegalStateException("link keys are not written by PUT");
+        };
+    }
+
+    private static Rule rule(ObjectNode json, String id, Configuration current, Configuration checkedAgainst) {
+        int version = current.rule(id).map(r -> r.version() + 1).orElse(1);
         json.put("version", version);
-        RuleRead read = RuleJson.readRule(json, config);
+        RuleRead read = RuleJson.readRule(json, checkedAgainst == null ? current : checkedAgainst);
+        if (checkedAgainst == null && read.rule() != null) {
+            return read.rule();
+        }
         List<FieldError> errors = new ArrayList<>(read.errors());
         if (!errors.isEmpty() || read.rule() == null) {
             throw AdminProblems.invalid(AdminKind.RULES, errors.isEmpty() ? List.of(new FieldError("", "is not a valid rule")) : errors);

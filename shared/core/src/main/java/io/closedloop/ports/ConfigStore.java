@@ -20,5 +20,15 @@ public interface ConfigStore {
      */
     void put(ConfigEntry entry);
 
+    /**
+     * Writes several entries, each on the same condition as {@link #put}: all of them or none where the store can (a
+     * transaction); this default writes them one by one.
+     *
+     * @throws ConflictException when a stored version differs
+     */
+    default void putAll(List<ConfigEntry> entries) {
+        entries.forEach(this::put);
+    }
+
     void delete(ConfigKind kind, String id);
 }

@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Configuration in one partition ({@code pk = CONFIG}, {@code sk = <KIND>#<id>}), so the whole of it is one query.
@@ -67,6 +70,32 @@ public final class DynamoDbConfigStore implements ConfigStore {
             }
         } catch (ConditionalCheckFailedException lost) {
             throw new ConflictException(entry.kind() + " " + entry.id() + " changed");
+        }
+    }
+
+    /** One transaction: every entry is written or none (at most 100, DynamoDB's limit for a transaction). */
+    @Override
+    public void putAll(List<ConfigEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (ConfigEntry entry : entries) {
+            Map<String, AttributeValue> item = new HashMap<>(key(entry.kind(), entry.id()));
+            item.put(Table.VERSION, n(entry.version()));
+            item.put(Table.DOC, s(entry.json()));
+            Put.Builder put = Put.builder().tableName(table).item(item);
+            if (entry.version() <= 1) {
+                put.conditionExpression("attribute_not_exists(pk)");
+            } else {
+                put.conditionExpression("ver = :expected").expressionAttributeValues(Map.of(":expected", n(entry.version() - 1)));
+            }
+            writes.add(TransactWriteItem.builder().put(put.build()).build());
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException lost) {
+            throw new ConflictException("configuration changed during a write of " + entries.size() + " entries");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.app.CaseService;
 import io.closedloop.app.Priming;
 import io.closedloop.admin.AdminKind;
+import io.closedloop.admin.ConfigImports;
 import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.aws.Settings;
 import io.closedloop.cases.Case;
@@ -22,6 +23,7 @@ import io.closedloop.console.Access;
 import io.closedloop.console.BulkChange;
 import io.closedloop.console.ConfigEntries;
 import io.closedloop.console.ConsoleKeys;
+import io.closedloop.console.ConfigFiles;
 import io.closedloop.console.RuleTrials;
 import io.closedloop.console.SourceSecrets;
 import io.closedloop.console.PeopleAdmin;
@@ -43,6 +45,7 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
 import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.ConfigStore;
 import io.closedloop.ports.ResponseStore;
 import io.closedloop.ports.SessionStore;
 import io.closedloop.rules.Rule;
@@ -123,6 +126,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     private final KeysPages keys;
     private final RulesPages rulePages;
     private final EntryPages<Rule, RulesPages.Input> rules;
+    private final ConfigFilePages configFile;
     private final Dashboards dashboards;
     private final SignIn signIn;
     private final ConsoleSessions sessions;
@@ -149,12 +153,13 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
                 new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), stores.kpis(),
-                stores.responses(), mailer, sender, publicBaseUrl);
+                stores.responses(), stores.config(), stores.configCache(), mailer, sender, publicBaseUrl);
         this.primedConfig = stores.configCache();
     }
 
     ConsoleHandler(CaseService service, CaseStore cases, CaseQueue queue, SignIn signIn, ConsoleSessions sessions, ConfigAdmin admin,
-            SessionStore sessionStore, KpiStore kpis, ResponseStore responses, Mailer mailer, String sender, String publicBaseUrl) {
+            SessionStore sessionStore, KpiStore kpis, ResponseStore responses, ConfigStore configStore,
+            ConfigCache configCache, Mailer mailer, String sender, String publicBaseUrl) {
         this.service = service;
         this.cases = cases;
         this.queue = new WorkQueue(queue);
@@ -179,6 +184,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         this.keys = new KeysPages(new ConsoleKeys(admin), service::now);
         this.rulePages = new RulesPages(new ConfigEntries<>(admin, AdminKind.RULES, Rule.class), new RuleTrials(responses), service::now);
         this.rules = new EntryPages<>(rulePages);
+        this.configFile = new ConfigFilePages(new ConfigFiles(new ConfigImports(configStore, configCache)), service::now);
     }
 
     /**
@@ -482,6 +488,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> keys.post(request.rawPath(), form, visit))
                     .or(() -> rules.post(request.rawPath(), form, visit))
                     .or(() -> rulePages.movePost(request.rawPath(), form, visit))
+                    .or(() -> configFile.post(request.rawPath(), form, visit))
                     .orElseGet(() -> adminNotFound(visit)));
         }
         if (request.method().equals("GET") && request.rawPath().equals(SETTINGS)) {
@@ -499,6 +506,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                     .or(() -> rootCauses.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> keys.get(request.rawPath(), request.queryParameters(), visit))
                     .or(() -> rules.get(request.rawPath(), request.queryParameters(), visit))
+                    .or(() -> configFile.get(request.rawPath(), request.queryParameters(), visit))
                     .orElseGet(() -> adminNotFound(visit));
         }
         return adminNotFound(visit);

@@ -406,4 +406,24 @@ public final class ConsoleView {
 
     /** The page that shows a new API key, this once. */
     public record KeyShown(WebMessages m, String name, String key) {}
+
+    /** One entry an import adds or changes, with its changed fields. */
+    public record ConfigChange(String kindLabel, String id, String type, String typeLabel, List<String> lines) {
+        public ConfigChange {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * The configuration file page; {@code summary} is null until a file is previewed.
+     *
+     * @param yaml the file previewed, carried to "Import" so it applies exactly what was shown
+     */
+    public record ConfigFileView(WebMessages m, String csrf, String notice, String problem, String yaml, String summary, List<ConfigChange> changes,
+            List<String> errors, boolean canApply, String basis) {
+        public ConfigFileView {
+            changes = List.copyOf(changes);
+            errors = List.copyOf(errors);
+        }
+    }
 }
