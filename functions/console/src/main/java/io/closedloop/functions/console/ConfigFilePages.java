@@ -73,7 +73,7 @@ final class ConfigFilePages {
         try {
             if (path.endsWith("/preview")) {
                 ConfigImports.Plan plan = files.preview(visit.access(), yaml);
-                return Optional.of(page(plan.errors().isEmpty() ? 200 : 422, visit, null, null, yaml, plan, plan.basis(), errors(plan.errors(), m)));
+                return Optional.of(page(plan.errors().isEmpty() ? 200 : 422, visit, null, null, yaml, plan, plan.basis(), errors(plan.errors())));
             }
             ConfigImports.Plan applied = files.apply(visit.access(), yaml, FormText.text(form.text("basis")));
             Log.info("console configuration imported", Map.of("changed", applied.changed()));
@@ -89,11 +89,11 @@ final class ConfigFilePages {
                 return Optional.of(page(422, visit, null, m.t("config.unreadable", unreadable.getMessage()), yaml, null, null, List.of()));
             }
             return Optional.of(page(refused.problem().status(), visit, null, m.t("config.changedSincePreview"), yaml, plan, plan.basis(),
-                    errors(plan.errors(), m)));
+                    errors(plan.errors())));
         }
     }
 
-    private static List<String> errors(List<FieldError> errors, WebMessages m) {
+    private static List<String> errors(List<FieldError> errors) {
         return errors.stream().map(e -> (e.field().isEmpty() ? "" : e.field() + ": ") + e.message()).toList();
     }
 
