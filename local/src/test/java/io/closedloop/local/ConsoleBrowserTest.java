@@ -341,6 +341,19 @@ class ConsoleBrowserTest {
         assertThat(stack.awaitStreamIdle(java.time.Duration.ofSeconds(20))).isTrue();
         assertThat(stack.outbox().messages().subList(before, stack.outbox().messages().size()))
                 .as("the alert of the case the rule assigned to Louis").anySatisfy(m -> assertThat(m.to()).isEqualTo("louis@closedloop.local"));
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        openSettings("/console/admin/configuration");
+        assertThat(browser.findElement(By.id("download")).getAttribute("href")).endsWith("/console/admin/configuration.yaml");
+        browser.findElement(By.id("yaml")).sendKeys("closedloop: 1\nroot-causes:\n  onboarding:\n    name: Onboarding\n");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("preview-import")));
+        assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 to add, 0 to change, 0 unchanged.");
+        screenshot("console-config-preview-desktop.png");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        assertThat(sidewaysScroll()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(0L);
+        screenshot("console-config-preview-phone.png");
+        HeadlessChromium.submit(browser, browser.findElement(By.id("apply-import")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Imported: 1 entries added or changed.");
     }
 
     private WebElement statusName(String prefix) {

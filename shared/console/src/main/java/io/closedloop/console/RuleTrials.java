@@ -15,9 +15,9 @@ import io.closedloop.rules.RuleMatch;
 import io.closedloop.rules.RuleRead;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rule builder's dry run: a rule draft tried on the last responses its campaign received, beside the campaign's
@@ -118,19 +118,16 @@ public final class RuleTrials {
         List<Rule> now = config.rulesOf(typed.campaignId());
         List<Rule> withDraft = new ArrayList<>(now.stream().filter(r -> !r.id().equals(id)).toList());
         withDraft.add(tried);
-        // The order Configuration.rulesOf evaluates in: highest priority first, then by id
-        withDraft.sort(Comparator.comparingInt(Rule::priority).reversed().thenComparing(Rule::id));
+        withDraft.sort(Rule.EVALUATION_ORDER);
         int asked = Math.clamp(last, 1, MAX_LAST);
         List<Row> rows = new ArrayList<>();
         for (Response response : responses.latest(typed.campaignId(), today, DAYS_BACK, asked)) {
             Evaluation before = RuleEvaluator.evaluate(now, response);
             Evaluation after = RuleEvaluator.evaluate(withDraft, response);
-            List<String> trace = after.matches().stream().filter(match -> match.rule() == tried).findFirst().map(RuleMatch::explanation)
-                    .orElse(List.of());
-            boolean matches = after.matches().stream().anyMatch(match -> match.rule() == tried);
+            Optional<RuleMatch> draftMatch = after.matches().stream().filter(match -> match.rule() == tried).findFirst();
             Rule winner = after.winning().map(RuleMatch::rule).orElse(null);
-            rows.add(new Row(response, matches, trace, before.winning().map(RuleMatch::rule).orElse(null), winner, winner == tried,
-                    after.priority()));
+            rows.add(new Row(response, draftMatch.isPresent(), draftMatch.map(RuleMatch::explanation).orElse(List.of()),
+                    before.winning().map(RuleMatch::rule).orElse(null), winner, winner == tried, after.priority()));
         }
         return new Outcome.Trial(typed.campaignId(), asked, rows, warnings);
     }

@@ -76,7 +76,7 @@ public record Configuration(
     public List<Rule> rulesOf(String campaignId) {
         return rules.stream()
                 .filter(r -> r.enabled() && r.campaignId().equals(campaignId))
-                .sorted(Comparator.comparingInt(Rule::priority).reversed().thenComparing(Rule::id))
+                .sorted(Rule.EVALUATION_ORDER)
                 .toList();
     }
 

@@ -6,4 +6,9 @@ package io.closedloop.rules;
  * the case it opened.
  */
 public record Rule(
-        String id, int version, String campaignId, String name, int priority, boolean enabled, Condition condition, RuleOutcome outcome) {}
+        String id, int version, String campaignId, String name, int priority, boolean enabled, Condition condition, RuleOutcome outcome) {
+
+    /** The order a campaign's rules are tried in: highest priority first, then by id. */
+    public static final java.util.Comparator<Rule> EVALUATION_ORDER =
+            java.util.Comparator.comparingInt(Rule::priority).reversed().thenComparing(Rule::id);
+}

@@ -130,11 +130,10 @@ final class ConfigFilePages {
         flatten("", change.before(), before);
         flatten("", change.after(), after);
         List<String> lines = new ArrayList<>();
-        TreeMap<String, Boolean> fields = new TreeMap<>();
-        before.keySet().forEach(k -> fields.put(k, true));
-        after.keySet().forEach(k -> fields.put(k, true));
+        java.util.SortedSet<String> fields = new java.util.TreeSet<>(before.keySet());
+        fields.addAll(after.keySet());
         int total = 0;
-        for (String field : fields.keySet()) {
+        for (String field : fields) {
             String was = before.get(field);
             String is = after.get(field);
             if (java.util.Objects.equals(was, is)) {

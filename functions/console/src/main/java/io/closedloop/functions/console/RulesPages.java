@@ -73,6 +73,8 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
     private static final Pattern MOVE = Pattern.compile(Pattern.quote(BASE) + "/([A-Za-z0-9._-]{1,64})/(up|down)");
     private static final Pattern EDIT = Pattern.compile("(add|remove):(c(?:\\.[0-9]{1,2}){0,8})");
     private static final int COMMENT_SHOWN = 90;
+    /** An error the page itself found on a builder line: {@code <node path>.<field>}. */
+    private static final Pattern FORM_FIELD = Pattern.compile("(c(?:\\.[0-9]{1,2})*)\\.([a-z]+)");
     /** An error on one value of the lookup table is the table's: the form names the table. */
     private static final String LOOKUP_ERRORS = "outcome.assignment.responderByValue";
 
@@ -199,7 +201,7 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
         }
         String campaignId = moved.get().value().campaignId();
         List<Listed<Rule>> order = new ArrayList<>(rules.list(visit.access()).stream().filter(l -> l.value().campaignId().equals(campaignId))
-                .sorted(Comparator.comparing(Listed::value, EVALUATION_ORDER)).toList());
+                .sorted(Comparator.comparing(Listed::value, Rule.EVALUATION_ORDER)).toList());
         int from = indexOf(order, id);
         int to = m.group(2).equals("up") ? from - 1 : from + 1;
         if (to < 0 || to >= order.size()) {
@@ -232,9 +234,6 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
         return Optional.of(Pages.redirect(BASE + "?saved=" + id));
     }
 
-    /** The order {@code Configuration.rulesOf} evaluates a campaign's rules in, disabled ones in their place. */
-    private static final Comparator<Rule> EVALUATION_ORDER = Comparator.comparingInt(Rule::priority).reversed().thenComparing(Rule::id);
-
     private static int indexOf(List<Listed<Rule>> order, String id) {
         for (int i = 0; i < order.size(); i++) {
             if (order.get(i).value().id().equals(id)) {
@@ -248,7 +247,7 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
     public HttpResponse list(ConsoleVisit visit, Optional<String> saved) {
         Configuration config = visit.config();
         String notice = saved.flatMap(config::rule).map(rule -> {
-            List<Rule> ofCampaign = config.rules().stream().filter(r -> r.campaignId().equals(rule.campaignId())).sorted(EVALUATION_ORDER).toList();
+            List<Rule> ofCampaign = config.rules().stream().filter(r -> r.campaignId().equals(rule.campaignId())).sorted(Rule.EVALUATION_ORDER).toList();
             return visit.m().t("rules.saved", rule.name(), ofCampaign.indexOf(rule) + 1, ofCampaign.size(), campaignName(rule.campaignId(), config));
         }).orElse(null);
         return listPage(200, visit, notice, false);
@@ -258,7 +257,7 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
         WebMessages m = visit.m();
         Configuration config = visit.config();
         Map<String, List<Listed<Rule>>> byCampaign = new LinkedHashMap<>();
-        rules.list(visit.access()).stream().sorted(Comparator.comparing(Listed::value, EVALUATION_ORDER))
+        rules.list(visit.access()).stream().sorted(Comparator.comparing(Listed::value, Rule.EVALUATION_ORDER))
                 .forEach(l -> byCampaign.computeIfAbsent(l.value().campaignId(), c -> new ArrayList<>()).add(l));
         List<CampaignRules> campaigns = new ArrayList<>();
         byCampaign.entrySet().stream().sorted(Comparator.comparing(e -> campaignName(e.getKey(), config))).forEach(entry -> {
@@ -334,13 +333,12 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
     /** Each condition error on its node's path, in the admin's words for its field ({@code rules.error.cond.<field>}). */
     private static Map<String, String> conditionErrors(Map<String, String> errors, Node root, WebMessages m) {
         Map<String, String> worded = new LinkedHashMap<>();
-        Pattern formField = Pattern.compile("(c(?:\\.[0-9]{1,2})*)\\.([a-z]+)");
         errors.forEach((field, message) -> {
             if (field.startsWith(LOOKUP_ERRORS + ".")) {
                 worded.putIfAbsent(LOOKUP_ERRORS, m.t("rules.error." + LOOKUP_ERRORS));
                 return;
             }
-            Matcher typed = formField.matcher(field);
+            Matcher typed = FORM_FIELD.matcher(field);
             Optional<String[]> located = typed.matches() ? Optional.of(new String[] {typed.group(1), typed.group(2)}) : ConditionForm.locate(field, root);
             if (located.isEmpty()) {
                 worded.putIfAbsent(field, message);
