@@ -108,5 +108,10 @@ public final class InMemory {
         public List<CaseSummary> byCustomer(String customerKey, int limit) {
             return List.of();
         }
+
+        @Override
+        public long openCases(String planId, int upTo) {
+            return 0;
+        }
     }
 }

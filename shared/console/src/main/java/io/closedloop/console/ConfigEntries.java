@@ -35,6 +35,17 @@ public final class ConfigEntries<T> {
         record Conflict<T>(Listed<T> current) implements Saved<T> {}
     }
 
+    /** What became of a delete. */
+    public sealed interface Deleted<T> {
+        record Done<T>() implements Deleted<T> {}
+
+        /** Refused: other entries or open cases still need it. */
+        record InUse<T>(ConfigAdmin.InUse uses) implements Deleted<T> {}
+
+        /** Someone changed or removed the entry since the page was shown; {@code current} is null when it is gone. */
+        record Conflict<T>(Listed<T> current) implements Deleted<T> {}
+    }
+
     private final ConfigAdmin admin;
     private final AdminKind kind;
     private final Class<T> type;
@@ -43,6 +54,10 @@ public final class ConfigEntries<T> {
         this.admin = admin;
         this.kind = kind;
         this.type = type;
+    }
+
+    public AdminKind kind() {
+        return kind;
     }
 
     public List<Listed<T>> list(Access access) {
@@ -77,6 +92,31 @@ public final class ConfigEntries<T> {
                 return new Saved.Refused<>(List.of(new FieldError("", problem.detail())));
             }
             return new Saved.Refused<>(problem.errors());
+        }
+    }
+
+    /** What keeps the entry from being deleted now. */
+    public ConfigAdmin.InUse uses(Access access, String id) {
+        requireAdmin(access);
+        return admin.uses(kind, id);
+    }
+
+    /** @param expectedVersion the version the confirmation page showed */
+    public Deleted<T> delete(Access access, String id, long expectedVersion) {
+        requireAdmin(access);
+        try {
+            admin.delete(kind, id, expectedVersion, null);
+            return new Deleted.Done<>();
+        } catch (ProblemException refused) {
+            Problem problem = refused.problem();
+            ConfigAdmin.InUse uses = problem.status() == 409 ? admin.uses(kind, id) : null;
+            if (uses != null && uses.any()) {
+                return new Deleted.InUse<>(uses);
+            }
+            if (problem.status() == 409 || problem.status() == 404) {
+                return new Deleted.Conflict<>(find(access, id).orElse(null));
+            }
+            throw refused;
         }
     }
 

@@ -29,6 +29,7 @@ import io.closedloop.json.Json;
 import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.ConfigStore;
 import io.closedloop.ports.ConflictException;
+import io.closedloop.ports.PlanUsage;
 import io.closedloop.rules.Rule;
 import io.closedloop.rules.RuleJson;
 import io.closedloop.rules.RuleRead;
@@ -72,12 +73,28 @@ public final class ConfigAdmin {
     /** What an admin sends to create or change an API key. */
     public record ApiKeyInput(String name, Set<ApiScope> scopes, Set<String> campaignIds) {}
 
+    /** What keeps an entry from being deleted: entries that refer to it, and for a plan the open cases following it. */
+    public record InUse(List<References.Referrer> referrers, long openCases) {
+        public InUse {
+            referrers = List.copyOf(referrers);
+        }
+
+        public boolean any() {
+            return !referrers.isEmpty() || openCases > 0;
+        }
+    }
+
+    /** Open cases are counted up to this many; a delete message says "more than" beyond it. */
+    public static final int OPEN_CASES_COUNTED = 100;
+
     private final ConfigStore store;
     private final ConfigCache cache;
+    private final PlanUsage planUsage;
 
-    public ConfigAdmin(ConfigStore store, ConfigCache cache) {
+    public ConfigAdmin(ConfigStore store, ConfigCache cache, PlanUsage planUsage) {
         this.store = store;
         this.cache = cache;
+        this.planUsage = planUsage;
     }
 
     /** Every entry of a kind, by id; action plans at their newest version. */
@@ -145,8 +162,19 @@ public final class ConfigAdmin {
         return new Written(entryOf(kind, value, nextVersion, config), existing.isEmpty());
     }
 
+    /** What keeps the entry from being deleted now (nothing when it does not exist). */
+    public InUse uses(AdminKind kind, String id) {
+        return uses(load(), kind, id);
+    }
+
+    private InUse uses(State state, AdminKind kind, String id) {
+        long openCases = kind == AdminKind.ACTION_PLANS ? planUsage.openCases(id, OPEN_CASES_COUNTED + 1) : 0;
+        return new InUse(References.to(kind, id, state.config()), openCases);
+    }
+
     /**
-     * Deletes an entry (every version of an action plan), refused with 409 while another entry refers to it.
+     * Deletes an entry (every version of an action plan), refused with 409 while another entry refers to it or, for an
+     * action plan, while open cases follow it.
      *
      * @param callerKeyId the API key making the request: it may not delete itself
      */
@@ -161,9 +189,14 @@ public final class ConfigAdmin {
             throw AdminProblems.refused("link-key-active", "Link key still active",
                     "Link key " + id + " still verifies links: retire it first (POST /admin/link-keys/" + id + "/retire).");
         }
-        List<String> referrers = References.to(kind, id, state.config());
-        if (!referrers.isEmpty()) {
-            throw AdminProblems.referenced(kind, id, referrers);
+        InUse uses = uses(state, kind, id);
+        if (!uses.referrers().isEmpty()) {
+            throw AdminProblems.referenced(kind, id, uses.referrers().stream().map(References.Referrer::toString).toList());
+        }
+        if (uses.openCases() > 0) {
+            throw AdminProblems.refused("in-use", "Used by open cases", "Action plan " + id + " is followed by "
+                    + (uses.openCases() > OPEN_CASES_COUNTED ? "more than " + OPEN_CASES_COUNTED : String.valueOf(uses.openCases()))
+                    + " open case(s): it can be deleted once they are closed. A new version of the plan leaves them on theirs.");
         }
         if (kind == AdminKind.ACTION_PLANS) {
             state.config().actionPlans().stream().filter(p -> p.id().equals(id))

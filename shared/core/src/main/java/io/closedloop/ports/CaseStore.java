@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Cases, each one item; every change is a conditional write on the case's version. */
-public interface CaseStore {
+public interface CaseStore extends PlanUsage {
 
     /** Creates the case unless it exists; returns false (and changes nothing) when it already exists. */
     boolean create(Case newCase);

@@ -108,7 +108,7 @@ class ConfigAdminFuzzTest {
         byte[] body = split < 0 ? new byte[0] : Arrays.copyOfRange(input, split + 2, input.length);
         InMemoryConfigStore store = fresh();
         ConfigCache cache = new ConfigCache(store, InstantSource.fixed(NOW), Duration.ZERO);
-        ConfigAdmin admin = new ConfigAdmin(store, cache);
+        ConfigAdmin admin = new ConfigAdmin(store, cache, (planId, upTo) -> 0);
 
         try {
             apply(admin, command, body);

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +36,15 @@ class ConfigAdminTest {
     private InMemoryConfigStore store;
     private ConfigCache cache;
     private ConfigAdmin admin;
+    /** Open cases per plan, as the case index would count them. */
+    private final Map<String, Long> openCases = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         store = new InMemoryConfigStore();
         // A long time to live: what the cache shows right after a write proves the write dropped it
         cache = new ConfigCache(store, InstantSource.fixed(NOW), Duration.ofHours(1));
-        admin = new ConfigAdmin(store, cache);
+        admin = new ConfigAdmin(store, cache, (planId, upTo) -> Math.min(upTo, openCases.getOrDefault(planId, 0L)));
         seed(SeedPlans.resolutionForDetractors());
         admin.put(AdminKind.CAMPAIGNS, "nps-br", json("{\"name\": \"NPS Brazil\", \"actionPlanId\": \"resolution-for-detractors\"}"), null);
     }
@@ -121,7 +125,7 @@ class ConfigAdminTest {
                 store.delete(kind, id);
             }
         };
-        ConfigAdmin loser = new ConfigAdmin(racing, cache);
+        ConfigAdmin loser = new ConfigAdmin(racing, cache, (planId, upTo) -> 0);
 
         Problem lost = problem(() -> loser.put(AdminKind.TEAMS, "support", json("{\"name\": \"Support\"}"), null));
 
@@ -161,6 +165,27 @@ class ConfigAdminTest {
         assertThat(campaign.detail()).contains("source src-web (campaignId)");
         assertThat(store.loadAll()).isEmpty();
         assertThat(cache.current().campaigns()).isEmpty();
+    }
+
+    @Test
+    void delete_planFollowedByOpenCases_refusedUntilTheyClose() {
+        admin.delete(AdminKind.CAMPAIGNS, "nps-br", null, "k1");
+        openCases.put(SeedPlans.RESOLUTION_FOR_DETRACTORS, 3L);
+
+        Problem three = problem(() -> admin.delete(AdminKind.ACTION_PLANS, SeedPlans.RESOLUTION_FOR_DETRACTORS, 1L, "k1"));
+        openCases.put(SeedPlans.RESOLUTION_FOR_DETRACTORS, 5_000L);
+        Problem many = problem(() -> admin.delete(AdminKind.ACTION_PLANS, SeedPlans.RESOLUTION_FOR_DETRACTORS, 1L, "k1"));
+        ConfigAdmin.InUse uses = admin.uses(AdminKind.ACTION_PLANS, SeedPlans.RESOLUTION_FOR_DETRACTORS);
+        openCases.remove(SeedPlans.RESOLUTION_FOR_DETRACTORS);
+        admin.delete(AdminKind.ACTION_PLANS, SeedPlans.RESOLUTION_FOR_DETRACTORS, 1L, "k1");
+
+        assertThat(three.status()).isEqualTo(409);
+        assertThat(three.type()).endsWith("/in-use");
+        assertThat(three.detail()).startsWith("Action plan resolution-for-detractors is followed by 3 open case(s)");
+        assertThat(many.detail()).contains("followed by more than 100 open case(s)");
+        assertThat(uses.openCases()).isEqualTo(ConfigAdmin.OPEN_CASES_COUNTED + 1);
+        assertThat(uses.referrers()).isEmpty();
+        assertThat(cache.current().actionPlans()).isEmpty();
     }
 
     @Test

@@ -249,6 +249,11 @@ class AlertHeaderInjectionTest {
         public List<CaseSummary> byCustomer(String customerKey, int limit) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long openCases(String planId, int upTo) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A configuration store in memory, holding the entries of a configuration and the link key LinkKeys creates. */

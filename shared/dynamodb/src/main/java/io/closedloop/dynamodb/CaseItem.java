@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Maps a case to its item: the whole case as one compressed JSON document, plus the few plain attributes that
  * indexes and filters need. {@code gsi3pk/gsi3sk} exist only while the case has something due (a sparse index),
  * spread over {@link #DUE_SHARDS} partitions so no single partition takes every case; the work-queue entries
- * ({@code gsi4}, {@code gsi5}) are {@link QueueEntry}'s.
+ * ({@code gsi4}, {@code gsi5}) are {@link QueueEntry}'s. {@code gsi6pk/gsi6sk} exist only while the case is open and
+ * follows an action plan, so a plan's deletion can be refused with one small query.
  */
 public final class CaseItem {
 
@@ -73,6 +74,10 @@ public final class CaseItem {
             item.put(Table.GSI3PK, s(duePartition(shardOf(c.id()))));
             item.put(Table.GSI3SK, s(dueSort(due, c.id())));
         }
+        if (c.status() != CaseStatus.CLOSED && c.plan() != null) {
+            item.put(Table.GSI6PK, s(planPartition(c.plan().planId())));
+            item.put(Table.GSI6SK, s(c.id()));
+        }
         QueueEntry.addTo(item, c);
         return item;
     }
@@ -115,6 +120,10 @@ public final class CaseItem {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String planPartition(String planId) {
+        return "PLAN#" + planId;
     }
 
     static int shardOf(String caseId) {

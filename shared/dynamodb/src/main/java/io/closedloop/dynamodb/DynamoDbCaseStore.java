@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Cases in the single table; every write is conditional, none is a transaction. */
 public final class DynamoDbCaseStore implements CaseStore {
@@ -131,6 +132,22 @@ public final class DynamoDbCaseStore implements CaseStore {
             start = last;
         } while (last != null && cases.size() < limit);
         return new CasePage(cases, last == null ? null : encodeCursor(last));
+    }
+
+    @Override
+    public long openCases(String planId, int upTo) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).indexName(Table.PLAN_INDEX)
+                    .keyConditionExpression("gsi6pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s(CaseItem.planPartition(planId))))
+                    .select(Select.COUNT).limit(upTo).exclusiveStartKey(from));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && count < upTo);
+        return Math.min(count, upTo);
     }
 
     @Override

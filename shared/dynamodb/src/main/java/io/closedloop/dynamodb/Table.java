@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The single table's generic key attributes and indexes (declared in template.yaml, the one definition):
  * {@code gsi1} lists a campaign's cases by opening time, {@code gsi2} finds a customer's cases, {@code gsi3} is the
  * sparse, sharded index of cases with something due, {@code gsi4} and {@code gsi5} are the console's work queue
- * (by team; open cases by assignee or unassigned).
+ * (by team; open cases by assignee or unassigned), {@code gsi6} is the sparse index of open cases by action plan.
  */
 public final class Table {
 
@@ -24,6 +24,8 @@ public final class Table {
     public static final String GSI4SK = "gsi4sk";
     public static final String GSI5PK = "gsi5pk";
     public static final String GSI5SK = "gsi5sk";
+    public static final String GSI6PK = "gsi6pk";
+    public static final String GSI6SK = "gsi6sk";
     public static final String TTL = "ttl";
     public static final String DOC = "doc";
     public static final String VERSION = "ver";
@@ -33,6 +35,7 @@ public final class Table {
     public static final String DUE_INDEX = "gsi3";
     public static final String TEAM_QUEUE_INDEX = "gsi4";
     public static final String OWNER_QUEUE_INDEX = "gsi5";
+    public static final String PLAN_INDEX = "gsi6";
 
     private Table() {}
 

@@ -78,6 +78,7 @@ public final class WebStyle {
             .moves{display:flex;gap:6px;flex:none}.trace{margin:4px 0 4px 16px;padding:0}.trial-line>span{display:block}
             button{display:block;width:100%;min-height:48px;margin:12px 0 0;font:inherit;font-weight:600;border:0;border-radius:8px;background:#0b57d0;color:#fff;cursor:pointer}
             button.secondary{background:#e8eaef;color:#1d2433}
+            button.danger{background:#b42318}
             details{margin:0 0 12px}
             details>summary{min-height:44px;padding:10px 0;font-weight:600;cursor:pointer}
             .timeline-when{color:#5b6475;font-size:.85rem}

@@ -56,7 +56,7 @@ public final class ApiHandler implements RequestStreamHandler {
         /** Over the table's stores, as the deployed function and the local stack build them. */
         public static UseCases of(Stores stores, InstantSource clock) {
             CaseService service = new CaseService(stores.cases(), stores.configCache(), clock);
-            return new UseCases(stores.configCache(), new ConfigAdmin(stores.config(), stores.configCache()),
+            return new UseCases(stores.configCache(), new ConfigAdmin(stores.config(), stores.configCache(), stores.cases()),
                     new RuleDryRuns(stores.configCache(), stores.responses()), new CaseApi(service, stores.cases()),
                     new KpiApi(stores.configCache(), stores.kpis()), clock);
         }

@@ -74,7 +74,7 @@ public final class CreateApiKey {
         ArrayNode campaigns = request.putArray("campaignIds");
         split(options.getOrDefault("campaigns", "")).forEach(campaigns::add);
         try {
-            ConfigAdmin.NewApiKey created = new ConfigAdmin(stores.config(), stores.configCache()).createApiKey(request);
+            ConfigAdmin.NewApiKey created = new ConfigAdmin(stores.config(), stores.configCache(), stores.cases()).createApiKey(request);
             err.println("Created API key " + created.entry().id() + " in table " + table + ": " + Json.string(created.entry().view()));
             err.println("The key is printed below, once; it is not stored and cannot be shown again.");
             out.println(created.key());

@@ -102,6 +102,16 @@ final class CalendarsPages implements EntryPages.Kind<BusinessCalendar, Calendar
     }
 
     @Override
+    public Optional<ConfigEntries<BusinessCalendar>> deletes() {
+        return Optional.of(calendars);
+    }
+
+    @Override
+    public String nameOf(BusinessCalendar value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<BusinessCalendar>> find(ConsoleVisit visit, String id) {
         return calendars.find(visit.access(), id);
     }

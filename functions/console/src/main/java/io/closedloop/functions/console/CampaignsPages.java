@@ -75,6 +75,16 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
     }
 
     @Override
+    public Optional<ConfigEntries<Campaign>> deletes() {
+        return Optional.of(campaigns);
+    }
+
+    @Override
+    public String nameOf(Campaign value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<Campaign>> find(ConsoleVisit visit, String id) {
         return campaigns.find(visit.access(), id);
     }

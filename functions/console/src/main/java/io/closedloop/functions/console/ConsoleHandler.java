@@ -152,7 +152,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
      */
     public ConsoleHandler(Stores stores, Mailer mailer, String sender, String publicBaseUrl, InstantSource clock) {
         this(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.queue(), new SignIn(stores.signIns()),
-                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache()), stores.sessions(), stores.kpis(),
+                new ConsoleSessions(stores.sessions()), new ConfigAdmin(stores.config(), stores.configCache(), stores.cases()), stores.sessions(), stores.kpis(),
                 stores.responses(), stores.config(), stores.configCache(), mailer, sender, publicBaseUrl);
         this.primedConfig = stores.configCache();
     }

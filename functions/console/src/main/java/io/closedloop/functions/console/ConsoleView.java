@@ -352,6 +352,21 @@ public final class ConsoleView {
 
     public record Link(String href, String label) {}
 
+    /**
+     * A delete's confirmation, or with a null {@code action} the page after it. {@code blockers} and {@code openCases}
+     * say what still uses the entry; then there is nothing to confirm.
+     */
+    public record DeleteConfirm(WebMessages m, String title, String what, String body, String action, String backHref, String csrf, long version,
+            List<Link> blockers, String openCases, String notice) {
+        public DeleteConfirm {
+            blockers = List.copyOf(blockers);
+        }
+
+        public boolean blocked() {
+            return !blockers.isEmpty() || openCases != null;
+        }
+    }
+
     /** A root-cause category and its causes. */
     public record RootCauseGroup(String id, String href, String name, List<Link> causes) {
         public RootCauseGroup {

@@ -1,5 +1,7 @@
 package io.closedloop.functions.console;
 
+import io.closedloop.console.ConfigEntries;
+import io.closedloop.console.ConfigEntries.Deleted;
 import io.closedloop.console.ConfigEntries.Listed;
 import io.closedloop.console.ConfigEntries.Saved;
 import io.closedloop.http.HttpResponse;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The routine every list-and-form configuration page shares: {@code <base>} lists, {@code <base>/new} and
  * {@code <base>/<id>} show a form, a POST to either saves, and what became of the save is the next page (to the list
- * on success, the form again as typed with each field's refusal, the newer version on a conflict). The handler has
+ * on success, the form again as typed with each field's refusal, the newer version on a conflict); where a kind offers
+ * it, {@code <base>/<id>/delete} asks to confirm (saying what still uses the entry) and deletes. The handler has
  * checked the session, the admin role and, for a POST, the origin and the form token before any of it.
  *
  * @param <T> the entry (a configuration record)
@@ -64,6 +67,16 @@ final class EntryPages<T, I> {
             return Optional.empty();
         }
 
+        /** The entries these pages delete through (the admin API's rules), or empty when they offer no delete. */
+        default Optional<ConfigEntries<T>> deletes() {
+            return Optional.empty();
+        }
+
+        /** The entry's name, as its pages show it. */
+        default String nameOf(T value) {
+            return idOf(value);
+        }
+
         /** The page after a save: the list, saying what was saved. */
         default HttpResponse done(ConsoleVisit visit, I input, Saved.Done<T> done) {
             return Pages.redirect(base() + "?saved=" + idOf(done.value()));
@@ -74,10 +87,12 @@ final class EntryPages<T, I> {
 
     private final Kind<T, I> kind;
     private final Pattern entry;
+    private final Pattern deletion;
 
     EntryPages(Kind<T, I> kind) {
         this.kind = kind;
         this.entry = Pattern.compile(Pattern.quote(kind.base()) + "/(" + ID.pattern() + ")");
+        this.deletion = Pattern.compile(Pattern.quote(kind.base()) + "/(" + ID.pattern() + ")/(delete|deleted)");
     }
 
     /** The page for a GET, or empty when the address is not one of these pages. */
@@ -87,6 +102,11 @@ final class EntryPages<T, I> {
         }
         if (path.equals(kind.base() + "/new")) {
             return Optional.of(kind.form(200, visit, path, kind.blank(), null, Map.of(), null));
+        }
+        Matcher d = deletion.matcher(path);
+        if (d.matches() && kind.deletes().isPresent()) {
+            return Optional.of(d.group(2).equals("deleted") ? DeletePages.deleted(visit, kind.deletes().get().kind(), d.group(1), kind.base())
+                    : kind.find(visit, d.group(1)).map(found -> confirm(200, visit, found, null)).orElseGet(() -> gone(visit, kind.words())));
         }
         Matcher m = entry.matcher(path);
         if (m.matches()) {
@@ -99,6 +119,10 @@ final class EntryPages<T, I> {
 
     /** The answer to a POST, or empty when the address is not one of these pages. */
     Optional<HttpResponse> post(String path, FormBody form, ConsoleVisit visit) {
+        Matcher d = deletion.matcher(path);
+        if (d.matches() && d.group(2).equals("delete") && kind.deletes().isPresent()) {
+            return Optional.of(delete(visit, d.group(1), form.field("version").filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf).orElse(0L)));
+        }
         boolean creating = path.equals(kind.base() + "/new");
         Matcher m = entry.matcher(path);
         if (!creating && !m.matches()) {
@@ -124,6 +148,27 @@ final class EntryPages<T, I> {
             case Saved.Conflict<T> conflict -> kind.form(409, visit, path, kind.inputOf(conflict.current().value()),
                     conflict.current().version(), Map.of(), visit.m().t(kind.words() + "conflict"));
         });
+    }
+
+    private HttpResponse delete(ConsoleVisit visit, String id, long version) {
+        ConfigEntries<T> entries = kind.deletes().orElseThrow();
+        return switch (entries.delete(visit.access(), id, version)) {
+            case Deleted.Done<T> done -> {
+                Log.info("console configuration deleted", Map.of("page", kind.base(), "id", id, "version", version));
+                yield Pages.redirect(kind.base() + "/" + id + "/deleted");
+            }
+            case Deleted.InUse<T> inUse -> kind.find(visit, id).map(found -> confirm(409, visit, found, null))
+                    .orElseGet(() -> gone(visit, kind.words()));
+            case Deleted.Conflict<T> conflict when conflict.current() == null -> gone(visit, kind.words());
+            case Deleted.Conflict<T> conflict -> confirm(409, visit, conflict.current(), visit.m().t("delete.changed"));
+        };
+    }
+
+    private HttpResponse confirm(int status, ConsoleVisit visit, Listed<T> found, String notice) {
+        String id = kind.idOf(found.value());
+        ConfigEntries<T> entries = kind.deletes().orElseThrow();
+        return DeletePages.confirm(status, visit, entries.kind(), kind.nameOf(found.value()), kind.base() + "/" + id,
+                found.version(), entries.uses(visit.access(), id), notice);
     }
 
     /** The 404 page of an entry that is not (or no longer) configured, in the words of its kind ({@code <words>gone}). */

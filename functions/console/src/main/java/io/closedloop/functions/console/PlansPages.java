@@ -90,6 +90,16 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
     }
 
     @Override
+    public Optional<ConfigEntries<ActionPlan>> deletes() {
+        return Optional.of(plans);
+    }
+
+    @Override
+    public String nameOf(ActionPlan value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<ActionPlan>> find(ConsoleVisit visit, String id) {
         return plans.find(visit.access(), id);
     }

@@ -73,6 +73,16 @@ final class RootCausesPages implements EntryPages.Kind<RootCause, RootCausesPage
     }
 
     @Override
+    public Optional<ConfigEntries<RootCause>> deletes() {
+        return Optional.of(causes);
+    }
+
+    @Override
+    public String nameOf(RootCause value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<RootCause>> find(ConsoleVisit visit, String id) {
         return causes.find(visit.access(), id);
     }

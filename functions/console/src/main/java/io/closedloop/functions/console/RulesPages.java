@@ -132,6 +132,16 @@ final class RulesPages implements EntryPages.Kind<Rule, RulesPages.Input> {
     }
 
     @Override
+    public Optional<ConfigEntries<Rule>> deletes() {
+        return Optional.of(rules);
+    }
+
+    @Override
+    public String nameOf(Rule value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<Rule>> find(ConsoleVisit visit, String id) {
         return rules.find(visit.access(), id);
     }

@@ -110,6 +110,16 @@ final class SlaPoliciesPages implements EntryPages.Kind<SlaPolicy, SlaPoliciesPa
     }
 
     @Override
+    public Optional<ConfigEntries<SlaPolicy>> deletes() {
+        return Optional.of(policies);
+    }
+
+    @Override
+    public String nameOf(SlaPolicy value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<SlaPolicy>> find(ConsoleVisit visit, String id) {
         return policies.find(visit.access(), id);
     }

@@ -112,6 +112,16 @@ final class SourcesPages implements EntryPages.Kind<Source, SourcesPages.Input> 
     }
 
     @Override
+    public Optional<ConfigEntries<Source>> deletes() {
+        return Optional.of(sources);
+    }
+
+    @Override
+    public String nameOf(Source value) {
+        return value.id();
+    }
+
+    @Override
     public Optional<Listed<Source>> find(ConsoleVisit visit, String id) {
         return sources.find(visit.access(), id);
     }

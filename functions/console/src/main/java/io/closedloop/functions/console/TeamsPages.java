@@ -69,6 +69,16 @@ final class TeamsPages implements EntryPages.Kind<Team, TeamsPages.Input> {
     }
 
     @Override
+    public Optional<ConfigEntries<Team>> deletes() {
+        return Optional.of(teams);
+    }
+
+    @Override
+    public String nameOf(Team value) {
+        return value.name() == null || value.name().isBlank() ? value.id() : value.name();
+    }
+
+    @Override
     public Optional<Listed<Team>> find(ConsoleVisit visit, String id) {
         return teams.find(visit.access(), id);
     }

@@ -131,7 +131,7 @@ class CaseLinkAttackTest {
     void openLink_signedWithARetiredKey_refused_andItsSessionToo() {
         String token = web.link(c, ANA);
         String cookie = web.session(c, ANA);
-        ConfigAdmin admin = new ConfigAdmin(web.stores.config(), web.stores.configCache());
+        ConfigAdmin admin = new ConfigAdmin(web.stores.config(), web.stores.configCache(), web.stores.cases());
         admin.rotateLinkKey(web.clock.instant());
         admin.retireLinkKey(web.key.kid(), null);
 
