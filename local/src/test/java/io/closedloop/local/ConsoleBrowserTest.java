@@ -85,7 +85,9 @@ class ConsoleBrowserTest {
         screenshot("console-queue-phone.png");
 
         HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#queue a.row-link")));
-        assertThat(browser.getCurrentUrl()).matches(".*/console/cases/c[a-z0-9]+$");
+        assertThat(browser.getCurrentUrl()).matches(".*/console/cases\\?list=mine&case=c[a-z0-9]+$");
+        assertThat(browser.findElement(By.id("queue")).isDisplayed()).as("on a phone the case takes the list's place").isFalse();
+        assertThat(browser.findElement(By.id("back-to-list")).isDisplayed()).isTrue();
         WebElement call = browser.findElement(By.id("action-" + SeedPlans.CALL_THE_CUSTOMER));
         new Select(call.findElement(By.name("statusId"))).selectByValue(SeedPlans.RESPONSE_SOLUTION_FOUND);
         call.findElement(By.name("comment")).sendKeys("Called Mariana, refunded the delivery fee.");
@@ -93,7 +95,7 @@ class ConsoleBrowserTest {
         new Select(call.findElement(By.name("exitStateId"))).selectByValue(SeedPlans.CLOSED);
         HeadlessChromium.submit(browser, call.findElement(By.cssSelector("button[type=submit]")));
 
-        assertThat(browser.getCurrentUrl()).contains("/console/cases/").contains("?done=action");
+        assertThat(browser.getCurrentUrl()).contains("/console/cases?list=mine&case=c").endsWith("&done=action");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Called Mariana, refunded the delivery fee.");
         screenshot("console-case-phone.png");
 
@@ -138,13 +140,27 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Europe/Paris");
         screenshot("console-breached-desktop.png");
 
+        HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#queue a.row-link")));
+        WebElement beside = browser.findElement(By.id("case-beside"));
+        assertThat(browser.findElement(By.id("queue")).isDisplayed()).as("on a desktop the list stays beside the case").isTrue();
+        assertThat(beside.getLocation().getX()).isGreaterThan(browser.findElement(By.id("queue")).getLocation().getX() + 300);
+        assertThat(beside.findElement(By.tagName("h1")).getText()).contains("Jonas Weber");
+        beside.findElement(By.cssSelector("details summary")).click();
+        new Select(beside.findElement(By.cssSelector("form#priority select[name=priority]"))).selectByValue("HIGH");
+        HeadlessChromium.submit(browser, beside.findElement(By.cssSelector("form#priority button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).contains("list=breached").contains("q=jonas").contains("&case=c").endsWith("&done=priority");
+        assertThat(browser.findElement(By.id("case-beside")).getText()).contains("Haute");
+        assertThat(rowsShown()).singleElement().asString().contains("Jonas Weber").contains("Haute");
+        assertThat(browser.findElement(By.cssSelector("#queue li.row.selected a")).getAttribute("aria-current")).isEqualTo("true");
+        screenshot("console-list-beside-case-desktop.png");
+
         String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
         String session = browser.manage().getCookieNamed("cl_console").getValue();
         HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(csvHref)).header("cookie", "cl_console=" + session).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(csvHref).contains("list=breached").contains("q=jonas");
         assertThat(csv.headers().firstValue("content-type")).contains("text/csv; charset=utf-8");
-        assertThat(List.of(csv.body().split("\r\n"))).hasSize(2).last().asString().contains("Jonas Weber").contains(",urgent,").contains(",yes,");
+        assertThat(List.of(csv.body().split("\r\n"))).hasSize(2).last().asString().contains("Jonas Weber").contains(",high,").contains(",yes,");
         Path exported = Project.root().resolve("local/target/screenshots/console-breached.csv");
         Files.writeString(exported, csv.body());
     }

@@ -71,6 +71,35 @@ class ConsoleListsTest {
     }
 
     @Test
+    void rowLink_showsTheCaseBesideTheList_andItsFormsLeadBackThere_neverElsewhere() {
+        Page queue = marc.get("/console/cases?list=teams&q=ines");
+        String caseId = rows(queue).keySet().iterator().next();
+        String beside = "/console/cases?list=teams&q=ines&case=" + caseId;
+        assertThat(queue.body()).contains("href=\"" + beside.replace("&", "&amp;") + "\" class=\"row-link\"");
+
+        Page split = marc.get(beside);
+        assertThat(split.status()).isEqualTo(200);
+        assertThat(split.body()).contains("class=\"split has-case\"").contains("id=\"case-beside\"").contains("Ines Lindqvist")
+                .contains("<li class=\"row selected\" data-case=\"" + caseId + "\">")
+                .contains("name=\"back\" value=\"" + beside.replace("&", "&amp;") + "\"");
+        Page noted = marc.post("/console/cases/" + caseId + "/note", "version", split.input("version"), "csrf", split.input("csrf"),
+                "back", beside, "text", "Called, no answer.");
+        assertThat(noted.status()).isEqualTo(303);
+        assertThat(noted.location()).isEqualTo(beside + "&done=note");
+        String version = marc.get(noted.location()).input("version");
+        for (String forged : List.of("https://evil.example/console/cases?case=" + caseId, "/console/cases?list=teams&case=other",
+                "//evil.example/console/cases?x&case=" + caseId)) {
+            Page elsewhere = marc.post("/console/cases/" + caseId + "/note", "version", version, "csrf", split.input("csrf"), "back", forged,
+                    "text", "Tried again.");
+            assertThat(elsewhere.location()).as(forged).isEqualTo("/console/cases/" + caseId + "?done=note");
+            version = marc.get(elsewhere.location()).input("version");
+        }
+        Page gone = marc.get("/console/cases?list=teams&case=c-no-such-case");
+        assertThat(gone.status()).isEqualTo(200);
+        assertThat(gone.body()).contains("Ce dossier n’est pas (ou plus) dans vos listes").doesNotContain("id=\"case-beside\"");
+    }
+
+    @Test
     void bulkPriority_changesEachPickedCase_andReportsTheOneChangedMeanwhile() {
         Page queue = marc.get("/console/cases?list=teams");
         Map<String, String> picks = picks(queue);

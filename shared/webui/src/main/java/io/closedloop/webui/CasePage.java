@@ -59,10 +59,17 @@ public final class CasePage {
      * Who looks at the case.
      *
      * @param csrf the session's anti-forgery token the forms carry; null when no form is offered
+     * @param back where a change leads back to, with {@code &done=<command>} appended: an address with a query that the
+     *     caller has checked is its own (the console's list beside the case); null for the case page
      * @param refusal why this person may not act on this case, in their language; null when they may (the domain
      *     still checks the right to respond)
      */
-    public record Viewer(Responder person, WebMessages m, String csrf, String refusal) {
+    public record Viewer(Responder person, WebMessages m, String csrf, String refusal, String back) {
+
+        /** A viewer whose forms come back to the case page. */
+        public Viewer(Responder person, WebMessages m, String csrf, String refusal) {
+            this(person, m, csrf, refusal, null);
+        }
 
         public boolean mayAct() {
             return refusal == null;
@@ -142,7 +149,8 @@ public final class CasePage {
         }
         Outcome outcome = service.execute(caseId, version, command, Actor.of(viewer.person()));
         return switch (outcome) {
-            case Outcome.Applied applied -> frame.redirect(paths.page(caseId) + "?done=" + form.path());
+            case Outcome.Applied applied -> frame.redirect((viewer.back() == null ? paths.page(caseId) + "?" : viewer.back() + "&")
+                    + "done=" + form.path());
             case Outcome.Rejected(var error, Case current) -> {
                 String message = m.error(error);
                 yield page(error.httpStatus(), current, viewer, config, now, new Notice("error", m.t("notice.refused", message)),

@@ -11,6 +11,7 @@ import java.util.List;
  * @param version the case version the forms carry back (optimistic locking)
  * @param csrf the anti-forgery token the forms carry back; null on a read-only page
  * @param notice what happened to the last request (saved, refused, conflict), or null
+ * @param back where the forms lead back to after a change ({@link CasePage.Viewer#back()}); null for the case page
  */
 public record CaseView(
         WebMessages m,
@@ -27,7 +28,8 @@ public record CaseView(
         List<SlaLine> sla,
         String zoneNote,
         List<TimelineEntry> timeline,
-        Forms forms) {
+        Forms forms,
+        String back) {
 
     public CaseView {
         earlierCases = List.copyOf(earlierCases);

@@ -81,7 +81,7 @@ public final class CaseViews {
         return new CaseView(m, m.t("page.caseTitle", customer.name()), c.id(), paths.formBase(c.id()),
                 c.version(), viewer.csrf(), notice, summary(c, plan, config, m, dates), feedback(c.response(), m, dates), customer,
                 earlier, SlaText.lines(c, now, m, dates), m.t("page.zone", zoneName(dates.getZone())),
-                Timeline.entries(c, config, m, dates), forms);
+                Timeline.entries(c, config, m, dates), forms, viewer.back());
     }
 
     /** The viewer's time zone: their own, else their calendar's, else their team's calendar's, else UTC. */

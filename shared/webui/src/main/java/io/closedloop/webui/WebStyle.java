@@ -57,6 +57,9 @@ public final class WebStyle {
             label.check{display:flex;gap:8px;align-items:center;min-height:44px}
             .pager{display:flex;gap:16px}
             @media (min-width:1000px){main{max-width:72rem}}
+            .queue .row.selected{background:#e8f0fe;border-radius:8px}.split-case{min-width:0}
+            @media (min-width:1000px){main:has(.split.has-case){max-width:96rem}.split.has-case{display:grid;grid-template-columns:minmax(20rem,2fr) minmax(0,3fr);gap:20px;align-items:start}.split-case{position:sticky;top:0;max-height:100vh;overflow:auto}}
+            @media (max-width:999.98px){.split.has-case>.split-list{display:none}}
             .notice{border-radius:10px;padding:12px 14px;margin:0 0 12px;font-weight:500}
             .notice-success{background:#dcfce7}.notice-error{background:#fee4e2}.notice-warning{background:#fef0c7}
             .error{color:#b42318;font-weight:600;margin:4px 0 8px}

@@ -65,7 +65,7 @@ final class BulkForm {
     }
 
     /** Only back to a queue page of this console: never an open redirect. */
-    private static boolean isQueueAddress(String address) {
+    static boolean isQueueAddress(String address) {
         return address.length() <= 1000 && (address.equals("/console/cases") || address.startsWith("/console/cases?"))
                 && address.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }

@@ -220,9 +220,13 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         Priming.step("queue and case page renders", () -> {
             CasePage.Viewer viewer = new CasePage.Viewer(admin.person(), m, "csrf", null);
             for (int round = 0; round < RENDER_REHEARSALS; round++) {
-                ConsolePages.queue(nav, QueueViews.view(asked, new WorkQueue.Listing(rows, "o25", false), counts, admin, config, m, now, null, "csrf"));
+                ConsoleView.Queue queueView = QueueViews.view(asked, new WorkQueue.Listing(rows, "o25", false), counts, admin, config, m, now,
+                        null, "csrf", c.id());
+                ConsolePages.queue(nav, queueView);
                 QueueCsv.of(rows, config, ZoneId.of("Europe/Paris"));
                 casePageFor(nav).page(200, c, viewer, config, now, null, null);
+                new CasePage(service, cases, CasePaths.CONSOLE, crossSite, ConsolePages.queueWithCase(nav, queueView)).page(200, c, viewer, config, now,
+                        null, null);
             }
         });
     }
@@ -398,7 +402,19 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
             notice = m.t("queue.badFilter");
         }
         Map<WorkQueue.ListName, Long> counts = queue.counts(access, visit.config(), now);
-        return ConsolePages.queue(visit.nav(), QueueViews.view(asked, page, counts, access, visit.config(), m, now, notice, visit.csrf()));
+        Optional<String> asking = request.query("case");
+        Optional<Case> selected = asking.flatMap(id -> caseInScope(visit, id));
+        if (asking.isPresent() && selected.isEmpty() && notice == null) {
+            notice = m.t("queue.caseGone");
+        }
+        ConsoleView.Queue view = QueueViews.view(asked, page, counts, access, visit.config(), m, now, notice, visit.csrf(),
+                selected.map(Case::id).orElse(null));
+        if (selected.isEmpty()) {
+            return ConsolePages.queue(visit.nav(), view);
+        }
+        Case shown = selected.get();
+        return new CasePage(service, cases, CasePaths.CONSOLE, crossSite, ConsolePages.queueWithCase(visit.nav(), view))
+                .show(request, shown, viewer(visit, shown, QueueViews.withCase(asked, shown.id())), visit.config(), now);
     }
 
     private HttpResponse queueCsv(HttpRequest request) {
@@ -529,7 +545,7 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         }
         ConsoleVisit visit = found.get();
         return caseInScope(visit, caseId)
-                .map(c -> casePageFor(visit.nav()).show(request, c, viewer(visit, c), visit.config(), service.now()))
+                .map(c -> casePageFor(visit.nav()).show(request, c, viewer(visit, c, null), visit.config(), service.now()))
                 .orElseGet(() -> caseGone(visit));
     }
 
@@ -547,7 +563,8 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
                 request.headers(), request.cookies(), Map.of("caseId", caseId, "command", command), request.queryParameters(),
                 request.body(), request.requestId(), request.sourceIp(), request.timeEpochMillis());
         String session = visit.signed().cookieValue();
-        return casePageFor(visit.nav()).command(withParameters, caseId, viewer(visit, c.get()),
+        String back = backTo(request, caseId);
+        return casePageFor(visit.nav()).command(withParameters, caseId, viewer(visit, c.get(), back),
                 presented -> CaseLinks.verifyCsrf(visit.config(), session, presented), visit.config(), service.now());
     }
 
@@ -564,12 +581,28 @@ public final class ConsoleHandler implements RequestStreamHandler, Resource {
         return new CasePage(service, cases, CasePaths.CONSOLE, crossSite, ConsolePages.caseFrame(nav));
     }
 
-    /** The case page's viewer: forms only for someone who may act on this case; the refusal otherwise, in their words. */
-    private static CasePage.Viewer viewer(ConsoleVisit visit, Case c) {
+    /** The list a case form came from (the case beside it), or null for the case page; anything else is ignored. */
+    private static String backTo(HttpRequest request, String caseId) {
+        if (request.body().length > FormBody.MAX_BYTES) {
+            return null;
+        }
+        try {
+            return FormBody.parse(request.body()).field("back").filter(back -> QueueViews.isListWithCase(back, caseId)).orElse(null);
+        } catch (FormBody.MalformedFormException malformed) {
+            return null;
+        }
+    }
+
+    /**
+     * The case page's viewer: forms only for someone who may act on this case; the refusal otherwise, in their words.
+     *
+     * @param back the list beside the case, where its forms lead back to; null for the case page
+     */
+    private static CasePage.Viewer viewer(ConsoleVisit visit, Case c, String back) {
         Optional<Access.Refusal> refusal = visit.access().refusalToAct(c);
         WebMessages m = visit.m();
         return new CasePage.Viewer(visit.access().person(), m, refusal.isEmpty() ? visit.csrf() : null,
-                refusal.map(r -> m.t(r.messageKey())).orElse(null));
+                refusal.map(r -> m.t(r.messageKey())).orElse(null), back);
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------------

@@ -31,7 +31,28 @@ final class ConsolePages {
     }
 
     static HttpResponse queue(Nav nav, ConsoleView.Queue view) {
-        return framed(200, nav, view.m().t("queue.title"), output -> JtequeueGenerated.render(Pages.html(output), null, view));
+        return framed(200, nav, view.m().t("queue.title"), output -> JtequeueGenerated.render(Pages.html(output), null, view, null));
+    }
+
+    /** The list with a case beside it (desktop) or in its place (phone); the case's own answers framed the same way. */
+    static CasePage.Frame queueWithCase(Nav nav, ConsoleView.Queue queue) {
+        CasePage.Frame alone = caseFrame(nav);
+        return new CasePage.Frame() {
+            @Override
+            public HttpResponse casePage(int status, CaseView view) {
+                return framed(status, nav, view.title(), output -> JtequeueGenerated.render(Pages.html(output), null, queue, Pages.caseBody(view)));
+            }
+
+            @Override
+            public HttpResponse message(int status, MessageView view) {
+                return alone.message(status, view);
+            }
+
+            @Override
+            public HttpResponse redirect(String location) {
+                return alone.redirect(location);
+            }
+        };
     }
 
     static HttpResponse dashboard(Nav nav, DashboardView view) {

@@ -72,8 +72,10 @@ public final class ConsoleView {
      *
      * @param deadlineClass due, overdue, none or met: the SLA wording's style
      */
+    /** A list row; {@code href} shows the case beside the list (on a phone, in its place); {@code selected} when it is shown. */
     public record Row(String caseId, String href, String customer, Integer score, String category, String excerpt, String status,
-            String statusLabel, String priorityLabel, String assignee, String deadline, String deadlineClass, String pickName, long version) {}
+            String statusLabel, String priorityLabel, String assignee, String deadline, String deadlineClass, String pickName, long version,
+            boolean selected) {}
 
     /**
      * The bulk form under the list (managers and admins).
@@ -90,7 +92,7 @@ public final class ConsoleView {
     /** @param bulk null when the viewer may not change cases in bulk */
     public record Queue(WebMessages m, String list, List<Tab> tabs, List<Select> selects, Select sort, String text, String from,
             String to, boolean filtered, List<Row> rows, String nextHref, String firstHref, String csvHref, String zoneLabel,
-            String notice, Bulk bulk) {
+            String notice, Bulk bulk, String listHref) {
         public Queue {
             tabs = List.copyOf(tabs);
             selects = List.copyOf(selects);

@@ -102,8 +102,28 @@ final class QueueViews {
     }
 
     /** @param csrf the session's form token, for the bulk form */
+    /** The list's address as shown (with its cursor), without a case beside it. */
+    static String listHref(Asked asked) {
+        String base = asked.href("/console/cases");
+        return asked.cursor() == null ? base : base + "&cursor=" + encode(asked.cursor());
+    }
+
+    /** The list's address with the case shown beside it. */
+    static String withCase(Asked asked, String caseId) {
+        return listHref(asked) + "&case=" + encode(caseId);
+    }
+
+    /** Whether a form's {@code back} is the console's list with this very case beside it (so a redirect stays home). */
+    static boolean isListWithCase(String back, String caseId) {
+        return BulkForm.isQueueAddress(back) && back.endsWith("&case=" + encode(caseId));
+    }
+
+    /**
+     * @param csrf the session's form token, for the bulk form
+     * @param selectedCaseId the case shown beside the list; null for none
+     */
     static ConsoleView.Queue view(Asked asked, Listing page, Map<ListName, Long> counts, Access access, Configuration config,
-            WebMessages m, Instant now, String notice, String csrf) {
+            WebMessages m, Instant now, String notice, String csrf, String selectedCaseId) {
         ZoneId zone = CaseViews.zoneOf(access.person(), config);
         DateTimeFormatter dates = CaseViews.dates(m, zone);
         List<Tab> tabs = new ArrayList<>();
@@ -129,7 +149,7 @@ final class QueueViews {
         Map<String, String> sortKept = kept.containsKey("sort") ? kept : Map.of("sort", Sort.DUE.slug());
         Select sort = select("sort", m.t("queue.sort"), null, sortKept, List.of(Sort.values()).stream()
                 .map(s -> Map.entry(s.slug(), m.t("queue.sort." + s.slug()))).toList());
-        List<Row> rows = page.rows().stream().map(row -> row(row, config, m, dates, now)).toList();
+        List<Row> rows = page.rows().stream().map(row -> row(row, asked, selectedCaseId, config, m, dates, now)).toList();
         String base = asked.href("/console/cases");
         String next = page.nextCursor() == null ? null : base + "&cursor=" + encode(page.nextCursor());
         String first = asked.cursor() == null ? null : base;
@@ -143,7 +163,7 @@ final class QueueViews {
                 : null;
         return new ConsoleView.Queue(m, asked.list().slug(), tabs, selects, sort, kept.getOrDefault("q", ""), kept.getOrDefault("from", ""),
                 kept.getOrDefault("to", ""), kept.keySet().stream().anyMatch(k -> !k.equals("sort")), rows, next, first,
-                asked.href("/console/cases.csv"), zoneLabel, notice, bulk);
+                asked.href("/console/cases.csv"), zoneLabel, notice, bulk, listHref(asked));
     }
 
     /** Whom a bulk change may assign to: people with the right to respond, of the person's teams (an admin: anyone). */
@@ -169,7 +189,8 @@ final class QueueViews {
         return options;
     }
 
-    private static Row row(QueueRow row, Configuration config, WebMessages m, DateTimeFormatter dates, Instant now) {
+    private static Row row(QueueRow row, Asked asked, String selectedCaseId, Configuration config, WebMessages m, DateTimeFormatter dates,
+            Instant now) {
         String customer = row.customer() == null ? m.t("queue.anonymous") : row.customer();
         String assignee = row.assigneeId() == null ? m.t("case.unassigned")
                 : config.responder(row.assigneeId()).map(Responder::name).orElse(row.assigneeId());
@@ -188,9 +209,10 @@ final class QueueViews {
             deadline = m.t("queue.overdue", m.duration(Duration.between(row.deadline(), now)));
             deadlineClass = "overdue";
         }
-        return new Row(row.caseId(), CasePaths.CONSOLE.page(row.caseId()), customer, row.score(),
+        return new Row(row.caseId(), withCase(asked, row.caseId()), customer, row.score(),
                 row.category() == null ? "none" : row.category().name(), row.excerpt(), row.status().name(), m.status(row.status().name()),
-                m.priority(row.priority().name()), assignee, deadline, deadlineClass, BULK_PICK + row.caseId(), row.version());
+                m.priority(row.priority().name()), assignee, deadline, deadlineClass, BULK_PICK + row.caseId(), row.version(),
+                row.caseId().equals(selectedCaseId));
     }
 
     /** @param m null for a choice without an "any" option */
