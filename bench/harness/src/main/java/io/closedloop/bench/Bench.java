@@ -116,6 +116,8 @@ public final class Bench {
             }
             String consoleCookie = new ConsoleSessions(stores.sessions())
                     .start(stores.configCache().current().responder(BenchData.RESPONDER).orElseThrow(), now).cookieValue();
+            String adminCookie = new ConsoleSessions(stores.sessions())
+                    .start(stores.configCache().current().responder("admin").orElseThrow(), now).cookieValue();
 
             report.set("capacity", capacity(dynamo, meter, stores));
 
@@ -152,6 +154,13 @@ public final class Bench {
                 }
                 return events;
             };
+            IntFunction<List<String>> rulePages = count -> {
+                List<String> events = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    events.add(BenchData.consolePageEvent(adminCookie, "/console/admin/rules", Instant.now(), "req-" + i));
+                }
+                return events;
+            };
             IntFunction<List<String>> schedules = count -> java.util.Collections.nCopies(count, BenchData.scheduleEvent());
 
             ColdStarts.Target floor = new ColdStarts.Target("floor", artifacts.floorJar(), "io.closedloop.bench.floor.FloorHandler",
@@ -164,12 +173,14 @@ public final class Bench {
                     "io.closedloop.functions.web.WebHandler", environment, casePages, 200);
             ColdStarts.Target console = new ColdStarts.Target("console-queue", artifacts.functionJar("console"),
                     "io.closedloop.functions.console.ConsoleHandler", environment, queuePages, 200);
+            ColdStarts.Target consoleAdmin = new ColdStarts.Target("console-rules", artifacts.functionJar("console"),
+                    "io.closedloop.functions.console.ConsoleHandler", environment, rulePages, 200);
             ColdStarts.Target sla = new ColdStarts.Target("sla-check", artifacts.functionJar("sla"),
                     "io.closedloop.functions.sla.SlaCheckHandler", environment, schedules, 0);
 
             ColdStarts cold = new ColdStarts(artifacts.runnerJar(), work);
             ArrayNode coldResults = report.putArray("cold");
-            for (ColdStarts.Target target : List.of(floor, ingest, baseline, web, console, sla)) {
+            for (ColdStarts.Target target : List.of(floor, ingest, baseline, web, console, consoleAdmin, sla)) {
                 if (only != null && !target.name().equals(only)) {
                     continue;
                 }
@@ -177,7 +188,7 @@ public final class Bench {
                 coldResults.add(cold.measure(target, "cold", runs, warm));
             }
             ArrayNode primedResults = report.putArray("primed");
-            for (ColdStarts.Target target : List.of(floor, ingest, web, console, sla)) {
+            for (ColdStarts.Target target : List.of(floor, ingest, web, console, consoleAdmin, sla)) {
                 if (only != null && !target.name().equals(only)) {
                     continue;
                 }

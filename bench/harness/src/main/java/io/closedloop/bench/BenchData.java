@@ -201,9 +201,14 @@ public final class BenchData {
 
     /** {@code GET /console/cases} (the person's default list) from a desktop browser, with a console session cookie. */
     public static String queuePageEvent(String consoleCookie, Instant at, String requestId) {
+        return consolePageEvent(consoleCookie, "/console/cases", at, requestId);
+    }
+
+    /** {@code GET <path>} under {@code /console/} from a desktop browser, with a console session cookie. */
+    public static String consolePageEvent(String consoleCookie, String path, Instant at, String requestId) {
         Map<String, String> headers = navigation("fr-FR,fr;q=0.9,en;q=0.8", "same-origin",
                 "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
-        return event("GET", "ANY /console/{proxy+}", "/console/cases", Map.of("proxy", "cases"), headers,
+        return event("GET", "ANY /console/{proxy+}", path, Map.of("proxy", path.substring("/console/".length())), headers,
                 List.of("cl_console=" + consoleCookie), null, at, requestId);
     }
 

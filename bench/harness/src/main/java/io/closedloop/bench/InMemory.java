@@ -10,7 +10,14 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
 import io.closedloop.ports.ConfigStore;
 import io.closedloop.ports.ResponseStore;
+import io.closedloop.ports.SessionStore;
 import io.closedloop.ports.StoreOutcome;
+import io.closedloop.queue.CaseQueue;
+import io.closedloop.queue.Lane;
+import io.closedloop.queue.QueueFilter;
+import io.closedloop.queue.QueuePage;
+import io.closedloop.queue.QueueRow;
+import io.closedloop.queue.Stretch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,6 +119,59 @@ public final class InMemory {
         @Override
         public long openCases(String planId, int upTo) {
             return 0;
+        }
+    }
+
+    /** Console sessions as a map. */
+    public static final class Sessions implements SessionStore {
+        private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+        @Override
+        public void create(Session session) {
+            sessions.put(session.personId() + "#" + session.secretHash(), session);
+        }
+
+        @Override
+        public Optional<Session> find(String personId, String secretHash) {
+            return Optional.ofNullable(sessions.get(personId + "#" + secretHash));
+        }
+
+        @Override
+        public void touch(String personId, String secretHash, Instant seenAt) {
+            sessions.computeIfPresent(personId + "#" + secretHash,
+                    (key, s) -> new Session(s.personId(), s.secretHash(), s.createdAt(), seenAt, s.expiresAt()));
+        }
+
+        @Override
+        public void delete(String personId, String secretHash) {
+            sessions.remove(personId + "#" + secretHash);
+        }
+
+        @Override
+        public int deleteAll(String personId) {
+            int before = sessions.size();
+            sessions.values().removeIf(s -> s.personId().equals(personId));
+            return before - sessions.size();
+        }
+    }
+
+    /** A work queue that answers every list with the same rows, already in order (the index's work is I/O). */
+    public static final class Queue implements CaseQueue {
+        private final List<QueueRow> rows;
+
+        public Queue(List<QueueRow> rows) {
+            this.rows = List.copyOf(rows);
+        }
+
+        @Override
+        public QueuePage page(List<Lane> lanes, Stretch stretch, QueueFilter filter, int limit, String cursor) {
+            List<QueueRow> shown = rows.subList(0, Math.min(limit, rows.size()));
+            return new QueuePage(shown, rows.size() > limit ? "more" : null);
+        }
+
+        @Override
+        public long count(List<Lane> lanes, Stretch stretch) {
+            return rows.size();
         }
     }
 }
