@@ -4,6 +4,7 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.closedloop.cases.Alert;
 import io.closedloop.cases.Case;
+import io.closedloop.customer.CheckInMail;
 import io.closedloop.config.BusinessCalendar;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.LinkKey;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class AlertComposer {
 
+    private final CheckInMail checkIns;
+
     private static final int SUBJECT_PART = 60;
     private static final List<String> SHOWN_ATTRIBUTES = List.of("country", "store", "segment", "accountValue", "plan");
 
@@ -40,6 +43,12 @@ public final class AlertComposer {
     public AlertComposer(String sender, String baseUrl) {
         this.sender = sender;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.checkIns = new CheckInMail(this.sender, this.baseUrl);
+    }
+
+    /** The email of an alert to the customer (a check-in), with its signed link. */
+    public Email composeForCustomer(Case c, Alert alert, LinkKey key, Instant now) {
+        return checkIns.compose(c, alert, key, now);
     }
 
     public Email compose(Case c, Alert alert, Responder recipient, Configuration config, LinkKey key, Instant now) {
@@ -61,12 +70,16 @@ public final class AlertComposer {
             case NEW_CASE -> m.t("alert.subject", category.isEmpty() ? m.t("score") : category, scoreText(response), deadline);
             case REMINDER -> m.t("alert.reminder.subject", deadline);
             case ESCALATION -> m.t("alert.escalation.subject", breachedSince(c, dates));
+            case CUSTOMER_REOPENED -> m.t("alert.reopened.subject");
+            case CHECK_IN -> throw new IllegalArgumentException("a check-in goes to the customer: CheckInMail");
         };
         subject = singleLine(subject + " – " + singleLine(customer, SUBJECT_PART), 200);
         String intro = switch (alert.kind()) {
             case NEW_CASE -> m.t("alert.intro");
             case REMINDER -> m.t("alert.reminder.intro");
             case ESCALATION -> m.t("alert.escalation.intro");
+            case CUSTOMER_REOPENED -> m.t("alert.reopened.intro");
+            case CHECK_IN -> throw new IllegalArgumentException("a check-in goes to the customer: CheckInMail");
         };
         List<String> details = new ArrayList<>();
         if (response.respondent().email() != null) {
@@ -141,7 +154,7 @@ public final class AlertComposer {
     }
 
     /** Control characters and line breaks become spaces; long text is cut with an ellipsis. */
-    static String singleLine(String text, int max) {
+    public static String singleLine(String text, int max) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
         for (int i = 0; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);

@@ -2,6 +2,7 @@ package io.closedloop.app;
 
 import io.closedloop.cases.ActivityType;
 import io.closedloop.cases.Alert;
+import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.AlertState;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
@@ -115,6 +116,9 @@ public final class AlertDispatcher {
     private record Outcome(boolean sent, String reason, boolean permanent) {}
 
     private Outcome send(Case c, Alert alert, Configuration configuration, Instant now) {
+        if (alert.kind() == AlertKind.CHECK_IN) {
+            return sendToCustomer(c, alert, now);
+        }
         Optional<Responder> recipient = configuration.responder(alert.recipientId());
         if (recipient.isEmpty() || recipient.get().email() == null) {
             return new Outcome(false, "unknown-recipient", true);
@@ -126,6 +130,20 @@ public final class AlertDispatcher {
             return new Outcome(false, e.reason(), false);
         } catch (IllegalArgumentException unsendable) {
             // e.g. an address with a line break: retrying would not help
+            return new Outcome(false, "invalid-address", true);
+        }
+    }
+
+    private Outcome sendToCustomer(Case c, Alert alert, Instant now) {
+        if (c.response().respondent().email() == null) {
+            return new Outcome(false, "no-customer-address", true);
+        }
+        try {
+            mailer.send(composer.composeForCustomer(c, alert, keys.signingKey(now), now));
+            return new Outcome(true, null, false);
+        } catch (MailException e) {
+            return new Outcome(false, e.reason(), false);
+        } catch (IllegalArgumentException unsendable) {
             return new Outcome(false, "invalid-address", true);
         }
     }
@@ -169,7 +187,7 @@ public final class AlertDispatcher {
             details.put("reason", alert.reason());
             if (outcome.sent()) {
                 builder.alert(alert.sent(now));
-                builder.append(now, "system", ActivityType.ALERT_SENT, details);
+                builder.append(now, "system", alert.kind() == AlertKind.CHECK_IN ? ActivityType.CHECK_IN_SENT : ActivityType.ALERT_SENT, details);
             } else if (outcome.permanent()) {
                 builder.alert(alert.sent(now));
                 details.put("failure", outcome.reason());

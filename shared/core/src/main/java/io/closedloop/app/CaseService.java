@@ -9,6 +9,7 @@ import io.closedloop.cases.CaseCommands;
 import io.closedloop.cases.CaseError;
 import io.closedloop.cases.CommandResult;
 import io.closedloop.config.Configuration;
+import io.closedloop.customer.CheckIns;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.ConflictException;
@@ -75,6 +76,7 @@ public final class CaseService {
         if (result instanceof CommandResult.Applied(Case applied)) {
             Case updated = SlaEffects.afterCommand(current, applied, configuration, now);
             updated = alertNewAssignee(current, updated, now);
+            updated = CheckIns.afterCommand(current, updated, configuration, now);
             try {
                 cases.update(updated);
                 return new Outcome.Applied(updated);

@@ -38,6 +38,9 @@ public final class ProcessChanges {
     private final CaseStore cases;
     private final ConfigCache config;
     private final RoundRobinCounter roundRobin;
+    private static final java.util.Set<AlertKind> COMMAND_ALERTS = java.util.EnumSet.of(AlertKind.NEW_CASE, AlertKind.CHECK_IN,
+            AlertKind.CUSTOMER_REOPENED);
+
     private final AlertDispatcher dispatcher;
     private final EventPublisher events;
     private final KpiStore kpis;
@@ -138,11 +141,15 @@ public final class ProcessChanges {
         }
     }
 
-    /** Alerts added by someone who cannot send mail (a reassignment on the case page or API) go out from here. */
+    /**
+     * Alerts added by someone who cannot send mail go out from here: a reassignment on the case page or API, the
+     * customer's check-in after a close, the assignee's alert when the customer's answer reopens the case. Reminders
+     * and escalations are the SLA check's.
+     */
     private void onCase(Case after) {
         Instant now = clock.instant();
-        boolean newCaseAlertDue = after.alerts().values().stream().anyMatch(a -> a.kind() == AlertKind.NEW_CASE && a.claimable(now));
-        if (newCaseAlertDue) {
+        boolean commandAlertDue = after.alerts().values().stream().anyMatch(a -> COMMAND_ALERTS.contains(a.kind()) && a.claimable(now));
+        if (commandAlertDue) {
             dispatcher.dispatch(after, now);
         }
     }

@@ -16,7 +16,9 @@ public enum ActivityType {
     SLA_REMINDER("SlaReminder"),
     SLA_BREACHED("SlaBreached"),
     ESCALATED("SlaEscalated"),
-    LINKS_REVOKED(null);
+    LINKS_REVOKED(null),
+    CHECK_IN_SENT("CheckInSent"),
+    CHECK_IN_ANSWERED("CheckInAnswered");
 
     private final String eventType;
 

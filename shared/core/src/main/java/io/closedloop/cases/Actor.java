@@ -26,6 +26,29 @@ public sealed interface Actor {
         return new ApiActor(keyId);
     }
 
+    /** The customer, through a signed check-in link: may answer the check-in, nothing else. */
+    static Actor customer() {
+        return new CustomerActor();
+    }
+
+    /** The respondent answering a check-in; never a responder. */
+    record CustomerActor() implements Actor {
+        @Override
+        public String id() {
+            return "customer";
+        }
+
+        @Override
+        public boolean mayRespond() {
+            return false;
+        }
+
+        @Override
+        public Responder responder() {
+            return null;
+        }
+    }
+
     /** A person acting through the case page; allowed only with the right to respond (seed 000, "Accessibility"). */
     record ResponderActor(Responder responder) implements Actor {
 

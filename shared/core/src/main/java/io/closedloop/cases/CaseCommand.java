@@ -31,4 +31,13 @@ public sealed interface CaseCommand {
 
     /** @param reason optional */
     record Reopen(String reason) implements CaseCommand {}
+
+    /**
+     * The customer's answer to the check-in sent after a close ({@code io.closedloop.customer.CheckIns}).
+     *
+     * @param closing which close it answers ({@code close-<n>}), from the signed link
+     * @param rescore optional 0–10
+     * @param comment optional
+     */
+    record AnswerCheckIn(String closing, boolean resolved, Integer rescore, String comment) implements CaseCommand {}
 }

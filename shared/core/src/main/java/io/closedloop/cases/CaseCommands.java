@@ -24,6 +24,7 @@ import static io.closedloop.cases.ActivityDetails.TO;
 import static io.closedloop.cases.ActivityDetails.TO_NAME;
 
 import io.closedloop.cases.CaseCommand.AddNote;
+import io.closedloop.cases.CaseCommand.AnswerCheckIn;
 import io.closedloop.cases.CaseCommand.ClosePlan;
 import io.closedloop.cases.CaseCommand.Reassign;
 import io.closedloop.cases.CaseCommand.Reopen;
@@ -70,6 +71,7 @@ public final class CaseCommands {
             case SetRootCause rootCause -> setRootCause(current, config.rootCauses(), actor, rootCause, now);
             case SetPriority priority -> setPriority(current, actor, priority, now);
             case Reopen reopen -> reopen(current, actor, reopen, now);
+            case AnswerCheckIn answer -> io.closedloop.customer.CheckIns.answer(current, actor, answer, now);
         };
     }
 
@@ -355,6 +357,14 @@ public final class CaseCommands {
         if (reason != null && tooLong(reason)) {
             return textTooLong("reason");
         }
+        return new CommandResult.Applied(reopened(current, current.toBuilder().version(current.version() + 1), actor, reason, now).build());
+    }
+
+    /**
+     * Reopens a closed case into {@code next} (a builder already at the next version), appending CASE_REOPENED: the
+     * rules of {@link #reopen}, for callers that checked the actor's right themselves (the customer's check-in).
+     */
+    public static Case.Builder reopened(Case current, Case.Builder next, Actor actor, String reason, Instant now) {
         int reopenCount = current.reopenCount() + 1;
         Map<String, String> details = new HashMap<>();
         putIfPresent(details, REASON, reason);
@@ -366,16 +376,14 @@ public final class CaseCommands {
         details.put(REOPEN_COUNT, Integer.toString(reopenCount));
         details.put(STATUS_FROM, current.status().name());
         details.put(STATUS_TO, CaseStatus.OPEN.name());
-        Case.Builder next = current.toBuilder()
-                .version(current.version() + 1)
-                .status(CaseStatus.OPEN)
+        next.status(CaseStatus.OPEN)
                 .closedAt(null)
                 .reopenCount(reopenCount);
         if (progress != null) {
             next.plan(new PlanProgress(progress.planId(), progress.planVersion(), progress.completedActionIds(), false, null));
         }
         next.append(now, actor.id(), ActivityType.CASE_REOPENED, details);
-        return new CommandResult.Applied(next.build());
+        return next;
     }
 
     /** Whether taking an action with this status closes the plan, with which exit state, or why the input is refused. */

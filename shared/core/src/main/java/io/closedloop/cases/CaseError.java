@@ -39,10 +39,13 @@ public record CaseError(String code, String field, String message) implements Co
     public static final String SAME_ROOT_CAUSE = "same-root-cause";
     public static final String PRIORITY_REQUIRED = "priority-required";
     public static final String SAME_PRIORITY = "same-priority";
+    public static final String CHECK_IN_UNKNOWN = "check-in-unknown";
+    public static final String CHECK_IN_ANSWERED = "check-in-answered";
+    public static final String RESCORE_OUT_OF_RANGE = "rescore-out-of-range";
 
     /** Codes that say the case's state forbids the command now (409), as opposed to bad input (422). */
     private static final List<String> STATE_CODES =
-            List.of(NO_ACTION_PLAN, PLAN_CLOSED, CASE_CLOSED, CASE_NOT_CLOSED, ACTION_COMPLETED);
+            List.of(NO_ACTION_PLAN, PLAN_CLOSED, CASE_CLOSED, CASE_NOT_CLOSED, ACTION_COMPLETED, CHECK_IN_UNKNOWN, CHECK_IN_ANSWERED);
 
     public CaseError {
         Objects.requireNonNull(code, "code");

@@ -43,6 +43,6 @@ public final class SeedPlans {
                 "Re-engage each dissatisfied customer to resolve their specific issue.",
                 List.of(sendAnEmail, callTheCustomer),
                 List.of(new ExitState(NOT_STARTED, "Not started"), new ExitState(IN_PROGRESS, "In progress"),
-                        new ExitState(CLOSED, "Closed")));
+                        new ExitState(CLOSED, "Closed", true)));
     }
 }

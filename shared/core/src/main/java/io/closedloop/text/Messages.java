@@ -27,7 +27,16 @@ public final class Messages {
             Map.entry("category.DETRACTOR", "Detractor"),
             Map.entry("category.PASSIVE", "Passive"),
             Map.entry("category.PROMOTER", "Promoter"),
-            Map.entry("anonymous", "Anonymous"));
+            Map.entry("anonymous", "Anonymous"),
+            Map.entry("alert.reopened.subject", "Not resolved, says the customer: case reopened"),
+            Map.entry("alert.reopened.intro", "The customer answered the check-in after this case closed: the issue is not resolved. The case is open again and yours."),
+            Map.entry("checkin.subject", "Was your issue resolved?"),
+            Map.entry("checkin.greeting", "Hello {0},"),
+            Map.entry("checkin.greetingAnonymous", "Hello,"),
+            Map.entry("checkin.body", "We followed up on the feedback you gave us and closed your case. Was your issue resolved? One click tells us; if it is not, we pick it up again."),
+            Map.entry("checkin.answer", "Answer the question"),
+            Map.entry("checkin.linkNote", "The link works once and expires on {0}."),
+            Map.entry("checkin.signature", "Thank you for your time."));
 
     private static final Map<String, String> FR = Map.ofEntries(
             Map.entry("alert.subject", "{0} {1} : à traiter avant le {2}"),
@@ -47,7 +56,16 @@ public final class Messages {
             Map.entry("category.DETRACTOR", "Détracteur"),
             Map.entry("category.PASSIVE", "Passif"),
             Map.entry("category.PROMOTER", "Promoteur"),
-            Map.entry("anonymous", "Anonyme"));
+            Map.entry("anonymous", "Anonyme"),
+            Map.entry("alert.reopened.subject", "Non résolu, selon le client : dossier rouvert"),
+            Map.entry("alert.reopened.intro", "Le client a répondu au suivi envoyé après la clôture : le problème n'est pas résolu. Le dossier est rouvert et vous revient."),
+            Map.entry("checkin.subject", "Votre problème est-il résolu ?"),
+            Map.entry("checkin.greeting", "Bonjour {0},"),
+            Map.entry("checkin.greetingAnonymous", "Bonjour,"),
+            Map.entry("checkin.body", "Nous avons donné suite à votre avis et clôturé votre dossier. Votre problème est-il résolu ? Un clic suffit pour nous le dire ; s'il ne l'est pas, nous le reprenons."),
+            Map.entry("checkin.answer", "Répondre à la question"),
+            Map.entry("checkin.linkNote", "Le lien ne sert qu'une fois et expire le {0}."),
+            Map.entry("checkin.signature", "Merci de votre temps."));
 
     private final Map<String, String> table;
     private final Locale locale;

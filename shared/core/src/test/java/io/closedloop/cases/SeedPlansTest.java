@@ -33,6 +33,6 @@ class SeedPlansTest {
                         tuple("Response – still dissatisfied – escalation management", true),
                         tuple("No response – message", true));
         assertThat(plan.exitStates()).containsExactly(
-                new ExitState("not-started", "Not started"), new ExitState("in-progress", "In progress"), new ExitState("closed", "Closed"));
+                new ExitState("not-started", "Not started"), new ExitState("in-progress", "In progress"), new ExitState("closed", "Closed", true));
     }
 }

@@ -7,6 +7,7 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.closedloop.http.HttpResponse;
 import io.closedloop.templates.webui.JtecaseBodyGenerated;
+import io.closedloop.templates.webui.JtecheckInGenerated;
 import io.closedloop.templates.webui.JtedashboardGenerated;
 import io.closedloop.templates.webui.JtecaseGenerated;
 import io.closedloop.templates.webui.JtelayoutGenerated;
@@ -41,6 +42,12 @@ public final class Pages {
         StringOutput html = new StringOutput(16 * 1024);
         JtelayoutGenerated.render(new OwaspHtmlTemplateOutput(html), null, language, title, content);
         return HttpResponse.html(status, html.toString()).withHeaders(SecurityHeaders.ALL);
+    }
+
+    /** The customer's check-in form. */
+    public static HttpResponse checkIn(int status, CheckInView view) {
+        return page(status, view.m().language(), view.m().t("checkin.title"),
+                output -> JtecheckInGenerated.render(html(output), null, view));
     }
 
     /** The case page's content (notice, case, feedback, customer, deadlines, forms, activities) for another frame. */

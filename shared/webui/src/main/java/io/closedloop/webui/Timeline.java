@@ -18,6 +18,7 @@ import static io.closedloop.cases.ActivityDetails.TO_NAME;
 import io.closedloop.cases.Activity;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
+import io.closedloop.customer.CheckIns;
 import io.closedloop.config.Responder;
 import io.closedloop.webui.CaseView.TimelineEntry;
 import java.time.Instant;
@@ -91,7 +92,8 @@ public final class Timeline {
                 if (a.detail("retryAt") != null) {
                     lines.add(m.t("timeline.retryAt", instant(a.detail("retryAt"), dates)));
                 }
-                yield m.t("timeline.ALERT_FAILED", responderName(config, a.detail("recipientId")));
+                yield CheckIns.CUSTOMER.equals(a.detail("recipientId")) ? m.t("timeline.CHECK_IN_FAILED")
+                        : m.t("timeline.ALERT_FAILED", responderName(config, a.detail("recipientId")));
             }
             case SLA_REMINDER -> m.t("timeline.SLA_REMINDER", m.target(a.detail("target")), instant(a.detail("dueAt"), dates));
             case SLA_BREACHED -> m.t("timeline.SLA_BREACHED", m.target(a.detail("target")));
@@ -99,6 +101,15 @@ public final class Timeline {
                     ? m.t("timeline.ESCALATED", level(a.detail("level")))
                     : m.t("timeline.ESCALATED_TO", level(a.detail("level")), responderName(config, a.detail("recipientId")));
             case LINKS_REVOKED -> m.t("timeline.LINKS_REVOKED");
+            case CHECK_IN_SENT -> m.t("timeline.CHECK_IN_SENT");
+            case CHECK_IN_ANSWERED -> {
+                if (a.detail(CheckIns.RESCORE) != null) {
+                    lines.add(a.detail(CheckIns.SCORE_BEFORE) == null ? m.t("timeline.rescore", a.detail(CheckIns.RESCORE))
+                            : m.t("timeline.rescoreFrom", a.detail(CheckIns.RESCORE), a.detail(CheckIns.SCORE_BEFORE)));
+                }
+                addIfPresent(lines, a.detail(CheckIns.COMMENT));
+                yield m.t("true".equals(a.detail(CheckIns.RESOLVED)) ? "timeline.CHECK_IN_RESOLVED" : "timeline.CHECK_IN_UNRESOLVED");
+            }
         };
         if (a.detail(STATUS_FROM) != null && a.detail(STATUS_TO) != null) {
             lines.add(m.t("timeline.status", m.status(a.detail(STATUS_FROM)), m.status(a.detail(STATUS_TO))));
@@ -113,6 +124,9 @@ public final class Timeline {
         }
         if (actor.startsWith("responder:")) {
             return responderName(config, actor.substring("responder:".length()));
+        }
+        if (actor.equals(CheckIns.CUSTOMER)) {
+            return m.t("actor.customer");
         }
         if (actor.startsWith("api:")) {
             return m.t("actor.api", actor.substring("api:".length()));

@@ -1,5 +1,10 @@
 package io.closedloop.functions.api;
 
+import io.closedloop.cases.ActivityType;
+import io.closedloop.cases.Alert;
+import io.closedloop.cases.AlertKind;
+import io.closedloop.config.CheckInPolicy;
+import io.closedloop.customer.CheckIns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +71,8 @@ class DomainEventSchemasTest {
             List.of(new EscalationStep(EscalationTarget.TEAM_LEAD, null, Duration.ZERO)), true);
 
     private static Configuration configuration() {
-        Configuration base = new Configuration(Map.of(), Map.of("nps-br", new Campaign("nps-br", "NPS Brazil", SeedPlans.RESOLUTION_FOR_DETRACTORS, "fast", null)),
+        Configuration base = new Configuration(Map.of(), Map.of("nps-br", new Campaign("nps-br", "NPS Brazil", SeedPlans.RESOLUTION_FOR_DETRACTORS, "fast", null,
+                CheckInPolicy.ALWAYS)),
                 List.of(), Map.of("ana", ANA, "louis", LOUIS), Map.of("support", new Team("support", "Support", List.of("ana", "louis"), "louis", null, null)),
                 List.of(SeedPlans.resolutionForDetractors()), Map.of("fast", FAST), Map.of(),
                 Map.of("delivery", new RootCause("delivery", "Delivery", null), "late-delivery", new RootCause("late-delivery", "Late delivery", "delivery")),
@@ -99,13 +105,21 @@ class DomainEventSchemasTest {
                 new CaseCommand.SetRootCause("late-delivery"),
                 new CaseCommand.SetPriority(Priority.HIGH),
                 new CaseCommand.Reassign("louis"),
-                new CaseCommand.TakeAction(SeedPlans.CALL_THE_CUSTOMER, SeedPlans.RESPONSE_SOLUTION_FOUND, "Replacement shipped", true, SeedPlans.CLOSED),
-                new CaseCommand.Reopen("Customer wrote back"))) {
+                new CaseCommand.TakeAction(SeedPlans.CALL_THE_CUSTOMER, SeedPlans.RESPONSE_SOLUTION_FOUND, "Replacement shipped", true, SeedPlans.CLOSED))) {
             at = at.plus(Duration.ofMinutes(5));
             Case applied = CaseCommands.apply(c, command, ana, config, at).applied().orElseThrow();
-            c = SlaEffects.afterCommand(c, applied, config, at);
+            c = CheckIns.afterCommand(c, SlaEffects.afterCommand(c, applied, config, at), config, at);
         }
-        return c;
+        // The check-in goes out as AlertDispatcher records it, then the customer answers "no": the case reopens
+        Alert checkIn = c.alerts().get(Alert.keyOf(AlertKind.CHECK_IN, "close-1", CheckIns.CUSTOMER));
+        at = at.plus(Duration.ofMinutes(1));
+        c = c.toBuilder().version(c.version() + 1).alert(checkIn.sent(at))
+                .append(at, "system", ActivityType.CHECK_IN_SENT, Map.of("alert", "CHECK_IN", "recipientId", CheckIns.CUSTOMER, "reason", "close-1"))
+                .build();
+        at = at.plus(Duration.ofDays(1));
+        Case answered = CaseCommands.apply(c, new CaseCommand.AnswerCheckIn("close-1", false, 4, "Still no refund"), Actor.customer(), config, at)
+                .applied().orElseThrow();
+        return SlaEffects.afterCommand(c, answered, config, at);
     }
 
     private static Case slaCheck(Case c, Configuration config, Instant now) {
@@ -133,7 +147,7 @@ class DomainEventSchemasTest {
                     .map(n -> n.substring(0, n.length() - ".schema.json".length())).collect(Collectors.toCollection(TreeSet::new));
         }
 
-        assertThat(schemas).isEqualTo(types).hasSize(13);
+        assertThat(schemas).isEqualTo(types).hasSize(15);
     }
 
     @Test
@@ -141,7 +155,8 @@ class DomainEventSchemasTest {
         Set<String> produced = sampleEvents().stream().map(DomainEvent::type).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(produced).containsExactlyInAnyOrder("ResponseReceived", "ResponseUpdated", "CaseOpened", "CaseAssigned", "ActionTaken",
-                "NoteAdded", "RootCauseSet", "PriorityChanged", "CaseClosed", "CaseReopened", "SlaReminder", "SlaBreached", "SlaEscalated");
+                "NoteAdded", "RootCauseSet", "PriorityChanged", "CaseClosed", "CaseReopened", "SlaReminder", "SlaBreached", "SlaEscalated",
+                "CheckInSent", "CheckInAnswered");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.closedloop.functions.console;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Campaign;
+import io.closedloop.config.CheckInPolicy;
 import io.closedloop.config.Goal;
 import io.closedloop.config.SlaPolicy;
 import io.closedloop.config.Source;
@@ -38,7 +39,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
     static final String BASE = "/console/admin/campaigns";
 
     /** What the form sends, as typed (the goal's numbers as text, so a wrong one comes back as it was written). */
-    record Input(String id, String name, String actionPlanId, String slaPolicyId, String goalPercent, String goalHours) {}
+    record Input(String id, String name, String actionPlanId, String slaPolicyId, String goalPercent, String goalHours, String checkIn) {}
 
     private final ConfigEntries<Campaign> campaigns;
     private final String publicBaseUrl;
@@ -61,7 +62,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
 
     @Override
     public Input blank() {
-        return new Input(null, null, null, null, FormText.percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()));
+        return new Input(null, null, null, null, FormText.percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()), CheckInPolicy.NEVER.name());
     }
 
     @Override
@@ -110,6 +111,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
         json.put("name", input.name());
         json.put("actionPlanId", input.actionPlanId());
         json.put("slaPolicyId", input.slaPolicyId());
+        json.put("checkIn", input.checkIn() == null ? CheckInPolicy.NEVER.name() : input.checkIn());
         ObjectNode goal = json.putObject("goal");
         goal.put("share", share);
         goal.put("within", Duration.ofHours(hours).toString());
@@ -153,8 +155,11 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
         slas.add(new Option("", m.t("campaigns.noSla"), input.slaPolicyId() == null));
         visit.config().slaPolicies().values().stream().sorted(Comparator.comparing(SlaPolicy::name))
                 .forEach(p -> slas.add(new Option(p.id(), p.name(), p.id().equals(input.slaPolicyId()))));
+        String checkIn = input.checkIn() == null ? CheckInPolicy.NEVER.name() : input.checkIn();
+        List<Option> checkIns = java.util.Arrays.stream(CheckInPolicy.values())
+                .map(p -> new Option(p.name(), m.t("campaigns.checkIn." + p.name()), p.name().equals(checkIn))).toList();
         CampaignForm view = new CampaignForm(m, action, FormText.text(input.id()), FormText.text(input.name()), plans, slas, FormText.text(input.goalPercent()),
-                FormText.text(input.goalHours()), version, visit.csrf(), errors, conflict);
+                FormText.text(input.goalHours()), checkIns, version, visit.csrf(), errors, conflict);
         String title = version == null ? m.t("campaigns.new") : input.name();
         return ConsolePages.framed(status, visit.nav(), title, output -> JtecampaignGenerated.render(Pages.html(output), null, view));
     }
@@ -162,12 +167,14 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
     @Override
     public Input read(FormBody form, String id) {
         return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("name")), FormText.strip(form.text("actionPlanId")),
-                FormText.strip(form.text("slaPolicyId")), FormText.strip(form.text("goalPercent")), FormText.strip(form.text("goalHours")));
+                FormText.strip(form.text("slaPolicyId")), FormText.strip(form.text("goalPercent")), FormText.strip(form.text("goalHours")),
+                FormText.strip(form.text("checkIn")));
     }
 
     @Override
     public Input inputOf(Campaign c) {
-        return new Input(c.id(), c.name(), c.actionPlanId(), c.slaPolicyId(), FormText.percent(c.goal().share()), hours(c.goal().within()));
+        return new Input(c.id(), c.name(), c.actionPlanId(), c.slaPolicyId(), FormText.percent(c.goal().share()), hours(c.goal().within()),
+                c.checkIn().name());
     }
 
     private static Optional<Double> number(String text) {

@@ -209,10 +209,11 @@ public final class ConsoleView {
 
     /** A campaign's form, as typed; {@code version} null for a new campaign. */
     public record CampaignForm(WebMessages m, String action, String id, String name, List<Option> plans, List<Option> slaPolicies,
-            String goalPercent, String goalHours, Long version, String csrf, java.util.Map<String, String> errors, String conflict) {
+            String goalPercent, String goalHours, List<Option> checkIns, Long version, String csrf, java.util.Map<String, String> errors, String conflict) {
         public CampaignForm {
             plans = List.copyOf(plans);
             slaPolicies = List.copyOf(slaPolicies);
+            checkIns = List.copyOf(checkIns);
             errors = java.util.Map.copyOf(errors);
         }
 

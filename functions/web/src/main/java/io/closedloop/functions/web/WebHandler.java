@@ -74,6 +74,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
 
     private final CaseService service;
     private final CasePage casePage;
+    private final CheckInPages checkIns;
     private final Dashboard dashboard;
     private final LinkKeys linkKeys;
     private final CrossSiteCheck crossSite;
@@ -109,6 +110,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
         this.service = service;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
         this.casePage = new CasePage(service, cases, CasePaths.EMAILED_LINK, crossSite, CasePage.OWN_FRAME);
+        this.checkIns = new CheckInPages(service, crossSite);
         this.dashboard = new Dashboard(kpis);
         this.linkKeys = linkKeys;
         this.primedConfig = primedConfig;
@@ -190,6 +192,8 @@ public final class WebHandler implements RequestStreamHandler, Resource {
             case "GET /c/{token}" -> openLink(request);
             case "GET /cases/{caseId}" -> showCase(request);
             case "POST /cases/{caseId}/{command}" -> command(request);
+            case "GET /k/{token}" -> checkIns.show(request);
+            case "POST /k/{token}" -> checkIns.answer(request);
             case "GET /dashboard" -> showDashboard(request);
             case "POST /dashboard/login" -> signIn(request);
             default -> Problem.of(404, "not-found", "Not found", "There is no such page.").response(request.requestId())
