@@ -106,6 +106,7 @@ class CheckInTest {
         assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(apiCase(caseId).path("status").asText()).isEqualTo("OPEN");
         assertThat(alertsTo("ana@closedloop.local", mails)).hasSize(1);
+        assertThat(kpis().path("recovery").path("reopenedByCustomer").asLong()).isEqualTo(1);
         Page casePage = admin.get("/console/cases/" + caseId);
         assertThat(casePage.body()).contains("The customer says the issue is not resolved").contains("New score: 4 (was 3)")
                 .contains("The refund never arrived.").contains("Check-in sent to the customer");
@@ -123,6 +124,20 @@ class CheckInTest {
         assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(apiCase(caseId).path("status").asText()).isEqualTo("CLOSED");
         assertThat(admin.get("/console/cases/" + caseId).body()).contains("The customer says the issue is resolved").contains("New score: 9 (was 3)");
+        JsonNode recovery = kpis().path("recovery");
+        assertThat(recovery.path("recovered").asLong()).isEqualTo(1);
+        assertThat(recovery.path("rescoredDetractors").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(recovery.path("detractorsNowPromoter").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(admin.get("/console/dashboard?campaignId=demo-nps&days=7").body()).contains("<dd id=\"recovered\">1</dd>");
+    }
+
+    private static JsonNode kpis() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(stack.clock().instant(), java.time.ZoneOffset.UTC);
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/kpis?campaignId=demo-nps&from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1))).header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return Json.tree(answer.body().getBytes());
     }
 
     /** Last: it moves the stack's clock a month on, past every session. */

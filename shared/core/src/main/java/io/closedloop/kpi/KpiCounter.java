@@ -43,6 +43,17 @@ public final class KpiCounter {
     /** Breaches of either target, in the assignee and team breakdowns. */
     public static final String BREACHES = "br";
 
+    /** The check-in after a close (docs/customer-loop.md): sent, answered, answered "resolved", reopened by the answer. */
+    public static final String CHECK_INS_SENT = "ciS";
+    public static final String CHECK_INS_ANSWERED = "ciA";
+    public static final String RECOVERED = "ciY";
+    public static final String REOPENED_BY_CUSTOMER = "ciReo";
+    /** Detractors who gave a new score, the sum of (new − old), and how many of them are now passive or promoter. */
+    public static final String RESCORED_DETRACTORS = "ciRs";
+    public static final String RESCORE_DELTA_SUM = "ciRsD";
+    public static final String DETRACTORS_NOW_PASSIVE = "ciPas";
+    public static final String DETRACTORS_NOW_PROMOTER = "ciPro";
+
     /** In the totals item only: cases open now (+1 on open and reopen, −1 on close). */
     public static final String OPEN_NOW = "opnNow";
 

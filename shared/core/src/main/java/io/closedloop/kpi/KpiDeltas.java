@@ -31,6 +31,7 @@ import io.closedloop.cases.Case;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Goal;
+import io.closedloop.customer.CheckIns;
 import io.closedloop.domain.Category;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.ScoreType;
@@ -156,6 +157,8 @@ public final class KpiDeltas {
                     reopened(counts, entry);
                     earlierCloseStands = false;
                 }
+                case CHECK_IN_SENT -> counts.owners(entry.at(), KpiCounter.CHECK_INS_SENT, 1);
+                case CHECK_IN_ANSWERED -> checkInAnswered(counts, entry);
                 case ROOT_CAUSE_SET -> {
                     if (earlierCloseStands) {
                         rootCauseMovedAfterClose(counts, entry);
@@ -200,7 +203,41 @@ public final class KpiDeltas {
         counts.totals(OPEN_NOW, -1);
     }
 
+    /** The customer's answer, counted for the owner and root cause of the case as it stands when answered. */
+    private static void checkInAnswered(CaseTally counts, Activity entry) {
+        Instant at = entry.at();
+        counts.owners(at, KpiCounter.CHECK_INS_ANSWERED, 1);
+        counts.rootCause(at, counts.kase.rootCauseId(), KpiCounter.CHECK_INS_ANSWERED, 1);
+        if ("true".equals(entry.detail(CheckIns.RESOLVED))) {
+            counts.owners(at, KpiCounter.RECOVERED, 1);
+            counts.rootCause(at, counts.kase.rootCauseId(), KpiCounter.RECOVERED, 1);
+        }
+        Integer before = number(entry.detail(CheckIns.SCORE_BEFORE));
+        Integer after = number(entry.detail(CheckIns.RESCORE));
+        if (before == null || after == null || before > CheckIns.DETRACTOR_MAX) {
+            return;
+        }
+        counts.owners(at, KpiCounter.RESCORED_DETRACTORS, 1);
+        counts.owners(at, KpiCounter.RESCORE_DELTA_SUM, after - before);
+        if (after >= 9) {
+            counts.owners(at, KpiCounter.DETRACTORS_NOW_PROMOTER, 1);
+        } else if (after > CheckIns.DETRACTOR_MAX) {
+            counts.owners(at, KpiCounter.DETRACTORS_NOW_PASSIVE, 1);
+        }
+    }
+
+    private static Integer number(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text);
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
+    }
+
     private static void reopened(CaseTally counts, Activity entry) {
+        if (CheckIns.CUSTOMER.equals(entry.actor())) {
+            counts.owners(entry.at(), KpiCounter.REOPENED_BY_CUSTOMER, 1);
+        }
         counts.day(entry.at(), REOPENED, 1);
         if (reopensBefore(counts.kase, entry.seq()) == 0) {
             counts.day(entry.at(), FIRST_REOPENED, 1);

@@ -23,7 +23,8 @@ public record KpiReport(
         List<Day> days,
         List<Owner> byAssignee,
         List<Owner> byTeam,
-        List<Cause> byRootCause) {
+        List<Cause> byRootCause,
+        Recovery recovery) {
 
     public KpiReport {
         days = List.copyOf(days);
@@ -113,6 +114,27 @@ public record KpiReport(
             Double resolvedWithinTargetShare,
             Double resolvedWithinGoalShare,
             long breaches) {}
+
+    /**
+     * The check-ins of the period (docs/customer-loop.md).
+     *
+     * @param answerRate answered / sent
+     * @param recoveryRate answered "resolved" / answered
+     * @param rescoreDeltaAverage the mean of (new score − old) over the detractors who gave a new score
+     * @param conversionRate those detractors now passive or promoter / those who gave a new score
+     */
+    public record Recovery(
+            long checkInsSent,
+            long checkInsAnswered,
+            Double answerRate,
+            long recovered,
+            Double recoveryRate,
+            long reopenedByCustomer,
+            long rescoredDetractors,
+            Double rescoreDeltaAverage,
+            long detractorsNowPassive,
+            long detractorsNowPromoter,
+            Double conversionRate) {}
 
     /** The closes of one root cause; {@code shareOfClosed} is its part of all closes in the period. */
     public record Cause(String id, long closed, Double shareOfClosed, Double resolvedWithinTargetShare) {}

@@ -59,7 +59,7 @@ public final class KpiReports {
         }
         long openNow = totals == null ? 0 : Math.max(0, totals.get(KpiCounter.OPEN_NOW));
         return new KpiReport(campaignId, from, to, target, totals(sum, openNow, target), series,
-                owners(sum, KpiCounter.ASSIGNEE), owners(sum, KpiCounter.TEAM), causes(sum));
+                owners(sum, KpiCounter.ASSIGNEE), owners(sum, KpiCounter.TEAM), causes(sum), recovery(sum));
     }
 
     /** Checks a period a report is asked for. */
@@ -135,6 +135,18 @@ public final class KpiReports {
                 firstClosed, firstReopened, firstClosed == 0 ? null : round(clamp((double) (firstClosed - firstReopened) / firstClosed), 4),
                 firstInTargetResolved, share(firstInTargetResolved, firstClosed),
                 frBreaches + resBreaches, frBreaches, resBreaches, frHistogram, closeHistogram);
+    }
+
+    private static KpiReport.Recovery recovery(Map<String, Long> c) {
+        long sent = get(c, KpiCounter.CHECK_INS_SENT);
+        long answered = get(c, KpiCounter.CHECK_INS_ANSWERED);
+        long recovered = get(c, KpiCounter.RECOVERED);
+        long rescored = get(c, KpiCounter.RESCORED_DETRACTORS);
+        long passive = get(c, KpiCounter.DETRACTORS_NOW_PASSIVE);
+        long promoter = get(c, KpiCounter.DETRACTORS_NOW_PROMOTER);
+        Double delta = rescored == 0 ? null : round((double) get(c, KpiCounter.RESCORE_DELTA_SUM) / rescored, 2);
+        return new KpiReport.Recovery(sent, answered, share(answered, sent), recovered, share(recovered, answered),
+                get(c, KpiCounter.REOPENED_BY_CUSTOMER), rescored, delta, passive, promoter, share(passive + promoter, rescored));
     }
 
     private static Map<String, Long> histogram(Map<String, Long> c, String prefix) {

@@ -2,6 +2,7 @@ package io.closedloop.kpi;
 
 import static io.closedloop.kpi.KpiFixtures.CAMPAIGN;
 import static io.closedloop.kpi.KpiFixtures.CONFIG;
+import static io.closedloop.kpi.KpiFixtures.applied;
 import static io.closedloop.kpi.KpiFixtures.change;
 import static io.closedloop.kpi.KpiFixtures.check;
 import static io.closedloop.kpi.KpiFixtures.close;
@@ -16,7 +17,13 @@ import static io.closedloop.kpi.KpiFixtures.rootCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closedloop.app.Change;
+import io.closedloop.cases.ActivityType;
+import io.closedloop.cases.Actor;
+import io.closedloop.cases.Alert;
+import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
+import io.closedloop.cases.CaseCommand;
+import io.closedloop.cases.CaseCommands;
 import io.closedloop.config.Goal;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.Score;
@@ -212,6 +219,27 @@ class KpiDeltasTest {
                 .doesNotContainKeys("cls1", "res1In", "goalIn", "fr");
         assertThat(deltas(change(closedAgain, reopenedAgain))).containsExactly(
                 day(MARCH_5, counts("reo", 1)), totals(1));
+    }
+
+    @Test
+    void of_checkInSentAndAnswered_countsRecoveryForTheOwner_andTheCustomersReopen() {
+        Case closed = close(note(opened(), hoursAfterOpening(1)), hoursAfterOpening(5));
+        Instant sentAt = hoursAfterOpening(6);
+        Case sent = closed.toBuilder().version(closed.version() + 1)
+                .alert(Alert.pending(AlertKind.CHECK_IN, "close-1", "customer", sentAt).sent(sentAt))
+                .append(sentAt, "system", ActivityType.CHECK_IN_SENT, Map.of("reason", "close-1")).build();
+        Instant answeredAt = hoursAfterOpening(30);
+        Case happy = sent.toBuilder().version(sent.version() + 1).append(answeredAt, "customer", ActivityType.CHECK_IN_ANSWERED,
+                Map.of("closing", "close-1", "resolved", "true", "rescore", "9", "scoreBefore", "3")).build();
+        Case unhappy = applied(CaseCommands.apply(sent, new CaseCommand.AnswerCheckIn("close-1", false, 7, null), Actor.customer(), CONFIG,
+                answeredAt));
+
+        assertThat(deltas(change(closed, sent)).getFirst().counters()).containsEntry("ciS", 1L).containsEntry("a#ana#ciS", 1L);
+        assertThat(deltas(change(sent, happy)).getFirst().counters()).containsEntry("ciA", 1L).containsEntry("ciY", 1L)
+                .containsEntry("a#ana#ciY", 1L).containsEntry("rc#-#ciY", 1L).containsEntry("ciRs", 1L).containsEntry("ciRsD", 6L)
+                .containsEntry("ciPro", 1L).doesNotContainKeys("ciReo", "ciPas");
+        assertThat(deltas(change(sent, unhappy)).getFirst().counters()).containsEntry("ciA", 1L).containsEntry("ciReo", 1L)
+                .containsEntry("reo", 1L).containsEntry("ciRsD", 4L).containsEntry("ciPas", 1L).doesNotContainKey("ciY");
     }
 
     @Test

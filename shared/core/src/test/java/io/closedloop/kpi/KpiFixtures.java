@@ -155,7 +155,7 @@ final class KpiFixtures {
         return next.build();
     }
 
-    private static Case applied(CommandResult result) {
+    static Case applied(CommandResult result) {
         return result.applied().orElseThrow(() -> new AssertionError("refused: " + result.error().orElseThrow()));
     }
 

@@ -53,6 +53,19 @@ class KpiReportsTest {
     }
 
     @Test
+    void build_recovery_answerAndRecoveryRates_meanScoreChange_andConversions() {
+        KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
+                day("2025-03-03", counts("ciS", 6, "ciA", 3, "ciY", 2, "ciReo", 1, "ciRs", 2, "ciRsD", 9, "ciPro", 1)),
+                day("2025-03-04", counts("ciS", 2, "ciA", 1, "ciY", 1, "ciRs", 1, "ciRsD", 2, "ciPas", 1))),
+                openNow(0), GOAL);
+        KpiReport none = KpiReports.build(CAMPAIGN, FROM, TO, List.of(), openNow(0), GOAL);
+
+        assertThat(report.recovery()).isEqualTo(new KpiReport.Recovery(8, 4, 0.5, 3, 0.75, 1, 3, 3.67, 1, 1, 0.6667));
+        assertThat(none.recovery().answerRate()).isNull();
+        assertThat(none.recovery().rescoreDeltaAverage()).isNull();
+    }
+
+    @Test
     void build_npsFromNpsScaleOnly_promotersMinusDetractors() {
         KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
                 day("2025-03-03", counts("resp", 6, "nps", 6, "pro", 4, "nPro", 3, "pas", 1, "det", 2, "nDet", 2)),
