@@ -128,6 +128,8 @@ class CheckInTest {
         assertThat(recovery.path("recovered").asLong()).isEqualTo(1);
         assertThat(recovery.path("rescoredDetractors").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(recovery.path("detractorsNowPromoter").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(kpis().path("byAssignee")).filteredOn(o -> o.path("id").asText().equals("ana")).singleElement()
+                .satisfies(ana -> assertThat(ana.path("recovered").asLong()).isEqualTo(1));
         assertThat(admin.get("/console/dashboard?campaignId=demo-nps&days=7").body()).contains("<dd id=\"recovered\">1</dd>");
     }
 

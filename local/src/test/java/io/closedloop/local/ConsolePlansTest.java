@@ -55,6 +55,7 @@ class ConsolePlansTest {
         Map<String, String> form = edit.form("plan");
         assertThat(form).containsEntry("actions[0].name", "Send an email").containsEntry("actions[1].closesPlan", "OPERATOR_CHOOSES")
                 .containsEntry("actions[1].statuses[0].closesAction", "yes").containsEntry("exitStates[2].name", "Closed")
+                .containsEntry("exitStates[2].resolved", "yes").doesNotContainKey("exitStates[0].resolved")
                 .containsEntry("actions[2].name", "");
         form.put("actions[2].name", "Send a gift card");
         form.put("actions[2].statuses[0].name", "Gift card sent");
@@ -69,7 +70,8 @@ class ConsolePlansTest {
         assertThat(admin.get("/console/cases/" + caseOf("Olga Before")).body()).contains("Call the customer").doesNotContain("Send a gift card");
         assertThat(admin.get("/console/cases/" + caseOf("Nils After")).body()).contains("Call the customer").contains("Send a gift card")
                 .contains("Gift card sent");
-        assertThat(admin.get(PLAN).form("plan")).containsEntry("version", "2").containsEntry("actions[2].id", "send-a-gift-card")
+        assertThat(admin.get(PLAN).form("plan")).containsEntry("version", "2").containsEntry("exitStates[2].resolved", "yes")
+                .containsEntry("actions[2].id", "send-a-gift-card")
                 .containsEntry("actions[2].statuses[0].id", "gift-card-sent");
     }
 

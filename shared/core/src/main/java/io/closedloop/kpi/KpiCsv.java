@@ -38,7 +38,7 @@ public final class KpiCsv {
         StringBuilder csv = new StringBuilder();
         row(csv, List.of("campaign", "dimension", "id", "opened", "closed", "first_responses",
                 "first_response_within_target_pct", "resolved_within_target_pct", "resolved_within_goal_pct", "breaches",
-                "share_of_closed_pct"));
+                "share_of_closed_pct", "check_ins_answered", "recovered", "recovery_pct"));
         String campaign = text(report.campaignId());
         for (KpiReport.Owner o : report.byAssignee()) {
             ownerRow(csv, campaign, "assignee", o);
@@ -48,7 +48,7 @@ public final class KpiCsv {
         }
         for (KpiReport.Cause c : report.byRootCause()) {
             row(csv, List.of(campaign, "root_cause", text(c.id()), "", number(c.closed()), "", "",
-                    percent(c.resolvedWithinTargetShare()), "", "", percent(c.shareOfClosed())));
+                    percent(c.resolvedWithinTargetShare()), "", "", percent(c.shareOfClosed()), "", "", ""));
         }
         return csv.toString();
     }
@@ -56,7 +56,8 @@ public final class KpiCsv {
     private static void ownerRow(StringBuilder csv, String campaign, String dimension, KpiReport.Owner o) {
         row(csv, List.of(campaign, dimension, text(o.id()), number(o.opened()), number(o.closed()), number(o.firstResponses()),
                 percent(o.firstResponseWithinTargetShare()), percent(o.resolvedWithinTargetShare()),
-                percent(o.resolvedWithinGoalShare()), number(o.breaches()), ""));
+                percent(o.resolvedWithinGoalShare()), number(o.breaches()), "", number(o.checkInsAnswered()), number(o.recovered()),
+                percent(o.recoveryRate())));
     }
 
     /** A text cell: neutralized against formula injection, then quoted as RFC 4180 requires. */

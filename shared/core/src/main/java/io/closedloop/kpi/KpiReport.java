@@ -104,7 +104,7 @@ public record KpiReport(
             Double resolvedWithinGoalShare,
             long breaches) {}
 
-    /** The figures of one assignee or team. */
+    /** The figures of one assignee or team; {@code recovered} of {@code checkInsAnswered} said the issue is resolved. */
     public record Owner(
             String id,
             long opened,
@@ -113,7 +113,10 @@ public record KpiReport(
             Double firstResponseWithinTargetShare,
             Double resolvedWithinTargetShare,
             Double resolvedWithinGoalShare,
-            long breaches) {}
+            long breaches,
+            long checkInsAnswered,
+            long recovered,
+            Double recoveryRate) {}
 
     /**
      * The check-ins of the period (docs/customer-loop.md).

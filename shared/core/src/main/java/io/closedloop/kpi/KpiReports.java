@@ -164,11 +164,13 @@ public final class KpiReports {
                     Map<String, Long> c = e.getValue();
                     long closed = get(c, CLOSED);
                     long firstResponses = get(c, FIRST_RESPONSES);
+                    long answered = get(c, KpiCounter.CHECK_INS_ANSWERED);
+                    long recovered = get(c, KpiCounter.RECOVERED);
                     return new KpiReport.Owner(e.getKey(), get(c, OPENED), closed, firstResponses,
                             share(get(c, FIRST_RESPONSE_IN_TARGET), firstResponses), share(get(c, RESOLVED_IN_TARGET), closed),
-                            share(get(c, RESOLVED_IN_GOAL), closed), get(c, BREACHES));
+                            share(get(c, RESOLVED_IN_GOAL), closed), get(c, BREACHES), answered, recovered, share(recovered, answered));
                 })
-                .filter(o -> o.opened() != 0 || o.closed() != 0 || o.firstResponses() != 0 || o.breaches() != 0)
+                .filter(o -> o.opened() != 0 || o.closed() != 0 || o.firstResponses() != 0 || o.breaches() != 0 || o.checkInsAnswered() != 0)
                 .sorted(Comparator.comparingLong((KpiReport.Owner o) -> -(o.opened() + o.closed()))
                         .thenComparing(KpiReport.Owner::id))
                 .toList();

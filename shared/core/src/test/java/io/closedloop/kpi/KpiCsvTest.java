@@ -65,14 +65,14 @@ class KpiCsvTest {
     @Test
     void breakdowns_rowsPerAssigneeTeamAndRootCause_withIdsNeutralized() {
         String csv = KpiCsv.breakdowns(report("nps-2025", List.of(day("nps-2025", "2025-03-03", counts(
-                "cls", 2, "a#@ana#opn", 1, "a#@ana#cls", 2, "a#@ana#resIn", 1, "t#support, br#cls", 2,
+                "cls", 2, "a#@ana#opn", 1, "a#@ana#cls", 2, "a#@ana#resIn", 1, "a#@ana#ciA", 2, "a#@ana#ciY", 1, "t#support, br#cls", 2,
                 "rc#late-delivery#cls", 2, "rc#late-delivery#resIn", 2)))));
 
         assertThat(csv.split("\r\n")).containsExactly(
                 "campaign,dimension,id,opened,closed,first_responses,first_response_within_target_pct,"
-                        + "resolved_within_target_pct,resolved_within_goal_pct,breaches,share_of_closed_pct",
-                "nps-2025,assignee,'@ana,1,2,0,,50.0,0.0,0,",
-                "nps-2025,team,\"support, br\",0,2,0,,0.0,0.0,0,",
-                "nps-2025,root_cause,late-delivery,,2,,,100.0,,,100.0");
+                        + "resolved_within_target_pct,resolved_within_goal_pct,breaches,share_of_closed_pct,check_ins_answered,recovered,recovery_pct",
+                "nps-2025,assignee,'@ana,1,2,0,,50.0,0.0,0,,2,1,50.0",
+                "nps-2025,team,\"support, br\",0,2,0,,0.0,0.0,0,,0,0,",
+                "nps-2025,root_cause,late-delivery,,2,,,100.0,,,100.0,,,");
     }
 }

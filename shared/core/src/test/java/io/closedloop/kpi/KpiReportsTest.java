@@ -159,10 +159,10 @@ class KpiReportsTest {
                 openNow(0), GOAL);
 
         assertThat(report.byAssignee()).containsExactly(
-                new KpiReport.Owner("ana", 2, 3, 2, 1.0, 0.6667, 0.0, 1),
-                new KpiReport.Owner("-", 1, 0, 0, null, null, null, 0),
-                new KpiReport.Owner("team#lead", 1, 0, 0, null, null, null, 0));
-        assertThat(report.byTeam()).containsExactly(new KpiReport.Owner("support-br", 0, 3, 0, null, 0.0, 1.0, 0));
+                new KpiReport.Owner("ana", 2, 3, 2, 1.0, 0.6667, 0.0, 1, 0, 0, null),
+                new KpiReport.Owner("-", 1, 0, 0, null, null, null, 0, 0, 0, null),
+                new KpiReport.Owner("team#lead", 1, 0, 0, null, null, null, 0, 0, 0, null));
+        assertThat(report.byTeam()).containsExactly(new KpiReport.Owner("support-br", 0, 3, 0, null, 0.0, 1.0, 0, 0, 0, null));
         assertThat(report.byRootCause()).containsExactly(
                 new KpiReport.Cause("late-delivery", 3, 0.75, 0.6667),
                 new KpiReport.Cause("damaged-parcel", 1, 0.25, 0.0));

@@ -163,7 +163,7 @@ public final class ConsoleView {
         }
     }
 
-    public record ExitSlot(String prefix, String id, String name) {}
+    public record ExitSlot(String prefix, String id, String name, boolean resolved) {}
 
     /**
      * An action plan's form, as typed, with a few empty rows.

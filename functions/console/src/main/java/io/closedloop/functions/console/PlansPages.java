@@ -53,7 +53,7 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
 
     record ActionInput(String id, String name, String description, ClosesPlan closesPlan, boolean allowComment, List<StatusInput> statuses) {}
 
-    record ExitInput(String id, String name) {}
+    record ExitInput(String id, String name, boolean resolved) {}
 
     /** What the form sends, empty rows left out, in the order shown. */
     record Input(String id, String name, String description, List<ActionInput> actions, List<ExitInput> exits) {}
@@ -154,8 +154,8 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
         List<ExitSlot> exits = new ArrayList<>();
         int exitRows = input.exits().size() + (fresh ? NEW_ROWS : SPARE_EXITS);
         for (int k = 0; k < exitRows; k++) {
-            ExitInput e = k < input.exits().size() ? input.exits().get(k) : new ExitInput(null, null);
-            exits.add(new ExitSlot("exitStates[" + k + "]", FormText.text(e.id()), FormText.text(e.name())));
+            ExitInput e = k < input.exits().size() ? input.exits().get(k) : new ExitInput(null, null, false);
+            exits.add(new ExitSlot("exitStates[" + k + "]", FormText.text(e.id()), FormText.text(e.name()), e.resolved()));
         }
         PlanForm view = new PlanForm(m, action, FormText.text(input.id()), FormText.text(input.name()), FormText.text(input.description()), actions, exits, version,
                 visit.csrf(), errors, conflict);
@@ -195,7 +195,7 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
             String exitName = FormText.strip(form.text(at + ".name"));
             String exitId = FormText.strip(form.text(at + ".id"));
             if (exitName != null || exitId != null) {
-                exits.add(new ExitInput(idOr(exitId, exitName), exitName));
+                exits.add(new ExitInput(idOr(exitId, exitName), exitName, form.field(at + ".resolved").isPresent()));
             }
         }
         return new Input(planId, name, FormText.strip(form.text("description")), actions, exits);
@@ -228,14 +228,14 @@ final class PlansPages implements EntryPages.Kind<ActionPlan, PlansPages.Input> 
     public Input inputOf(ActionPlan p) {
         List<ActionInput> actions = p.actions().stream().map(a -> new ActionInput(a.id(), a.name(), a.description(), a.closesPlan(),
                 a.allowComment(), a.statuses().stream().map(s -> new StatusInput(s.id(), s.name(), s.closesAction())).toList())).toList();
-        List<ExitInput> exits = p.exitStates().stream().map(e -> new ExitInput(e.id(), e.name())).toList();
+        List<ExitInput> exits = p.exitStates().stream().map(e -> new ExitInput(e.id(), e.name(), e.resolved())).toList();
         return new Input(p.id(), p.name(), p.description(), actions, exits);
     }
 
     private static ObjectNode json(Input input) {
         List<PlanAction> actions = input.actions().stream().map(a -> new PlanAction(a.id(), a.name(), a.description(), a.closesPlan(),
                 a.allowComment(), a.statuses().stream().map(s -> new ActionStatus(s.id(), s.name(), s.closesAction())).toList())).toList();
-        List<ExitState> exits = input.exits().stream().map(e -> new ExitState(e.id(), e.name())).toList();
+        List<ExitState> exits = input.exits().stream().map(e -> new ExitState(e.id(), e.name(), e.resolved())).toList();
         ObjectNode json = Json.object();
         json.put("name", input.name());
         json.put("description", input.description());
