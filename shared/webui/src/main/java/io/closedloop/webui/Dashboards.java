@@ -3,7 +3,6 @@ package io.closedloop.webui;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.http.HttpRequest;
-import io.closedloop.kpi.KpiCharts;
 import io.closedloop.kpi.KpiReport;
 import io.closedloop.kpi.KpiStore;
 import java.time.Instant;
@@ -46,7 +45,7 @@ public final class Dashboards {
         LocalDate from = to.minusDays(days - 1L);
         KpiReport report = kpis.report(campaign.id(), from, to, campaign.goal());
         return Optional.of(new DashboardView(m, path, campaigns, campaign, days, PERIODS, report,
-                KpiCharts.npsTrend(report), KpiCharts.openedVsClosed(report), KpiCharts.resolvedWithinGoal(report), names(config), links));
+                KpiCharts.npsTrend(report, m), KpiCharts.openedVsClosed(report, m), KpiCharts.resolvedWithinGoal(report, m), names(config), links));
     }
 
     private static Map<String, String> names(Configuration config) {

@@ -1,10 +1,13 @@
-package io.closedloop.kpi;
+package io.closedloop.webui;
 
-import static io.closedloop.kpi.KpiDeltasTest.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.closedloop.config.Goal;
+import io.closedloop.kpi.KpiBucket;
+import io.closedloop.kpi.KpiCounts;
+import io.closedloop.kpi.KpiReport;
+import io.closedloop.kpi.KpiReports;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +24,16 @@ import org.w3c.dom.NodeList;
 class KpiChartsTest {
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final WebMessages EN = WebMessages.of("en");
+    private static final WebMessages FR = WebMessages.of("fr");
+
+    static Map<String, Long> counts(Object... nameValuePairs) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            counts.put((String) nameValuePairs[i], ((Number) nameValuePairs[i + 1]).longValue());
+        }
+        return counts;
+    }
     private static final LocalDate FROM = LocalDate.parse("2025-03-01");
 
     private static KpiReport report(String campaignId, int days, Goal goal, Map<LocalDate, Map<String, Long>> counters) {
@@ -68,14 +81,14 @@ class KpiChartsTest {
     void charts_areWellFormedSelfContainedAndAccessible() throws Exception {
         KpiReport report = march();
 
-        assertSelfContainedAndAccessible(KpiCharts.npsTrend(report));
-        assertSelfContainedAndAccessible(KpiCharts.openedVsClosed(report));
-        assertSelfContainedAndAccessible(KpiCharts.resolvedWithinGoal(report));
+        assertSelfContainedAndAccessible(KpiCharts.npsTrend(report, EN));
+        assertSelfContainedAndAccessible(KpiCharts.openedVsClosed(report, EN));
+        assertSelfContainedAndAccessible(KpiCharts.resolvedWithinGoal(report, EN));
     }
 
     @Test
     void resolvedWithinGoal_drawsTheGoalLineAtTheGoalShare() throws Exception {
-        Document doc = parse(KpiCharts.resolvedWithinGoal(march()));
+        Document doc = parse(KpiCharts.resolvedWithinGoal(march(), EN));
 
         NodeList lines = doc.getElementsByTagNameNS(SVG_NS, "line");
         Element goal = null;
@@ -96,7 +109,7 @@ class KpiChartsTest {
 
     @Test
     void npsTrend_daysWithoutNpsResponses_breakTheLine() throws Exception {
-        Document doc = parse(KpiCharts.npsTrend(march()));
+        Document doc = parse(KpiCharts.npsTrend(march(), EN));
 
         Element path = (Element) doc.getElementsByTagNameNS(SVG_NS, "path").item(0);
         assertThat(path.getAttribute("d").split("M", -1)).hasSize(3);
@@ -108,7 +121,7 @@ class KpiChartsTest {
 
     @Test
     void openedVsClosed_drawsTwoBarsPerDayWithActivity() throws Exception {
-        Document doc = parse(KpiCharts.openedVsClosed(march()));
+        Document doc = parse(KpiCharts.openedVsClosed(march(), EN));
 
         // two legend squares, then one bar per non-zero count: 3 days × (opened, closed)
         assertThat(doc.getElementsByTagNameNS(SVG_NS, "rect").getLength()).isEqualTo(2 + 6);
@@ -120,7 +133,7 @@ class KpiChartsTest {
         String hostile = "<script>alert(1)</script>&\"'";
         KpiReport report = report(hostile, 7, Goal.DEFAULT, Map.of(FROM, counts("nps", 1, "nPro", 1, "opn", 1)));
 
-        for (String svg : List.of(KpiCharts.npsTrend(report), KpiCharts.openedVsClosed(report), KpiCharts.resolvedWithinGoal(report))) {
+        for (String svg : List.of(KpiCharts.npsTrend(report, EN), KpiCharts.openedVsClosed(report, EN), KpiCharts.resolvedWithinGoal(report, EN))) {
             assertThat(svg).doesNotContain("<script>");
             Document doc = parse(svg);
             assertThat(doc.getElementsByTagNameNS("*", "script").getLength()).isZero();
@@ -132,9 +145,9 @@ class KpiChartsTest {
     void charts_emptyPeriod_sayThereIsNoData() throws Exception {
         KpiReport empty = report("nps-2025", 30, Goal.DEFAULT, Map.of());
 
-        assertThat(parse(KpiCharts.npsTrend(empty)).getDocumentElement().getTextContent()).contains("No NPS responses in this period");
-        assertThat(parse(KpiCharts.openedVsClosed(empty)).getDocumentElement().getTextContent()).contains("No cases in this period");
-        String goal = KpiCharts.resolvedWithinGoal(empty);
+        assertThat(parse(KpiCharts.npsTrend(empty, EN)).getDocumentElement().getTextContent()).contains("No NPS responses in this period");
+        assertThat(parse(KpiCharts.openedVsClosed(empty, EN)).getDocumentElement().getTextContent()).contains("No cases in this period");
+        String goal = KpiCharts.resolvedWithinGoal(empty, EN);
         assertThat(parse(goal).getDocumentElement().getTextContent()).contains("No case closed in this period");
         assertThat(goal).contains("class=\"goal\"");
     }
@@ -149,9 +162,9 @@ class KpiChartsTest {
                 .extracting(KpiReport.Day::opened).containsOnlyOnce(3L);
         assertThat(KpiCharts.points(twoYears.days(), KpiCharts.Grain.MONTH)).hasSize(25);
         assertThat(KpiCharts.points(twoYears.days(), KpiCharts.Grain.MONTH).get(1).day()).isEqualTo(LocalDate.parse("2025-04-01"));
-        assertThat(parse(KpiCharts.openedVsClosed(year)).getElementsByTagNameNS(SVG_NS, "desc").item(0).getTextContent())
+        assertThat(parse(KpiCharts.openedVsClosed(year, EN)).getElementsByTagNameNS(SVG_NS, "desc").item(0).getTextContent())
                 .startsWith("Cases opened and closed by week");
-        assertThat(parse(KpiCharts.npsTrend(twoYears)).getDocumentElement().getTextContent()).contains("NPS by month");
+        assertThat(parse(KpiCharts.npsTrend(twoYears, EN)).getDocumentElement().getTextContent()).contains("NPS by month");
     }
 
     @Test
@@ -162,5 +175,18 @@ class KpiChartsTest {
         assertThat(KpiCharts.niceStep(9)).isEqualTo(5);
         assertThat(KpiCharts.niceStep(37)).isEqualTo(10);
         assertThat(KpiCharts.niceStep(1_234)).isEqualTo(500);
+    }
+
+    @Test
+    void charts_speakTheViewersLanguage() throws Exception {
+        Document nps = parse(KpiCharts.npsTrend(march(), FR));
+        Document goal = parse(KpiCharts.resolvedWithinGoal(march(), FR));
+
+        assertThat(nps.getElementsByTagNameNS(SVG_NS, "title").item(0).getTextContent()).isEqualTo("Évolution du NPS");
+        assertThat(nps.getElementsByTagNameNS(SVG_NS, "desc").item(0).getTextContent())
+                .startsWith("NPS par jour de la campagne nps-2025 du 2025-03-01 au 2025-03-31 : NPS 42.1 sur 19 réponses");
+        assertThat(goal.getDocumentElement().getTextContent()).contains("Objectif 85 %").doesNotContain("Goal");
+        assertThat(parse(KpiCharts.openedVsClosed(march(), FR)).getDocumentElement().getTextContent()).contains("Ouverts").contains("Clos")
+                .doesNotContain("Opened");
     }
 }

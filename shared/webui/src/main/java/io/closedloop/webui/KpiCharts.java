@@ -1,5 +1,7 @@
-package io.closedloop.kpi;
+package io.closedloop.webui;
 
+import io.closedloop.kpi.KpiReport;
+import io.closedloop.kpi.KpiReports;
 import io.closedloop.text.Html;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,7 +18,8 @@ import java.util.function.Function;
  * time against the goal line. Each is self-contained (no script, no external resource, no style attribute, so a
  * strict CSP allows it), scales to its container ({@code viewBox}, width 100 %) and is laid out for a 360 px wide
  * phone; role="img" with a title and a description that states the figures. A long period is shown by week (over
- * {@value #MAX_POINTS} days) or by month (over {@value #MAX_POINTS} weeks), so bars stay wide enough to see.
+ * {@value #MAX_POINTS} days) or by month (over {@value #MAX_POINTS} weeks), so bars stay wide enough to see. Every
+ * word is the viewer's ({@code chart.*} in the bundles).
  */
 public final class KpiCharts {
 
@@ -80,39 +83,40 @@ public final class KpiCharts {
     }
 
     /** NPS per point as a line on a −100…100 scale; points without NPS responses leave a gap. */
-    public static String npsTrend(KpiReport report) {
+    public static String npsTrend(KpiReport report, WebMessages m) {
         Grain grain = Grain.of(report.days().size());
         List<KpiReport.Day> points = points(report.days(), grain);
         Double total = report.totals().nps();
-        String desc = "NPS by " + grain.word() + " for campaign " + report.campaignId() + " from " + report.from() + " to "
-                + report.to() + ": " + (total == null ? "no NPS responses." : "NPS " + decimal(total) + " over "
-                + report.totals().npsResponses() + " responses" + latest(points, KpiReport.Day::nps, " (latest " + grain.word() + ": ", ")") + ".");
-        Svg svg = new Svg("kpi-nps", "NPS trend", desc);
-        svg.heading("NPS by " + grain.word());
+        String by = m.t("chart.grain." + grain.word());
+        String desc = m.t("chart.nps.desc", by, report.campaignId(), report.from(), report.to()) + " "
+                + (total == null ? m.t("chart.nps.none") : m.t("chart.nps.total", decimal(total), report.totals().npsResponses())
+                        + latest(points, KpiReport.Day::nps, " (" + m.t("chart.latest", by) + " ", ")") + ".");
+        Svg svg = new Svg("kpi-nps", m.t("chart.nps.title"), desc);
+        svg.heading(m.t("chart.nps.heading", by));
         Scale y = new Scale(-100, 100);
         for (int v = -100; v <= 100; v += 50) {
             svg.gridLine(y.at(v), v == 0 ? AXIS : GRID, Integer.toString(v));
         }
         svg.xLabels(points, grain);
         List<Double> values = points.stream().map(KpiReport.Day::nps).toList();
-        svg.line(values, y, BLUE, i -> label(points.get(i), grain) + ": NPS " + decimal(values.get(i)) + " ("
-                + points.get(i).npsResponses() + " responses)");
+        svg.line(values, y, BLUE, i -> label(points.get(i), grain, m) + ": " + m.t("chart.nps.point", decimal(values.get(i)),
+                points.get(i).npsResponses()));
         if (values.stream().allMatch(v -> v == null)) {
-            svg.empty("No NPS responses in this period");
+            svg.empty(m.t("chart.nps.empty"));
         }
         return svg.end();
     }
 
     /** Cases opened and closed per point, as pairs of bars. */
-    public static String openedVsClosed(KpiReport report) {
+    public static String openedVsClosed(KpiReport report, WebMessages m) {
         Grain grain = Grain.of(report.days().size());
         List<KpiReport.Day> points = points(report.days(), grain);
-        String desc = "Cases opened and closed by " + grain.word() + " for campaign " + report.campaignId() + " from "
-                + report.from() + " to " + report.to() + ": " + report.totals().opened() + " opened, "
-                + report.totals().closed() + " closed, " + report.totals().openNow() + " open now.";
-        Svg svg = new Svg("kpi-cases", "Cases opened vs closed", desc);
-        svg.heading("Cases by " + grain.word());
-        svg.legend(List.of(new Legend("Opened", AMBER, false), new Legend("Closed", BLUE, false)));
+        String by = m.t("chart.grain." + grain.word());
+        String desc = m.t("chart.cases.desc", by, report.campaignId(), report.from(), report.to(), report.totals().opened(),
+                report.totals().closed(), report.totals().openNow());
+        Svg svg = new Svg("kpi-cases", m.t("chart.cases.title"), desc);
+        svg.heading(m.t("chart.cases.heading", by));
+        svg.legend(List.of(new Legend(m.t("chart.opened"), AMBER, false), new Legend(m.t("chart.closed"), BLUE, false)));
         long max = points.stream().mapToLong(p -> Math.max(p.opened(), p.closed())).max().orElse(0);
         long step = niceStep(max);
         Scale y = new Scale(0, step * 4);
@@ -125,12 +129,12 @@ public final class KpiCharts {
         for (int i = 0; i < points.size(); i++) {
             KpiReport.Day p = points.get(i);
             double x = LEFT + i * slot + slot * 0.1;
-            String tip = label(p, grain) + ": " + p.opened() + " opened, " + p.closed() + " closed";
+            String tip = label(p, grain, m) + ": " + m.t("chart.cases.point", p.opened(), p.closed());
             svg.bar(x, bar, y.at(p.opened()), y.at(0), AMBER, tip);
             svg.bar(x + bar + slot * 0.04, bar, y.at(p.closed()), y.at(0), BLUE, tip);
         }
         if (max == 0) {
-            svg.empty("No cases in this period");
+            svg.empty(m.t("chart.cases.empty"));
         }
         return svg.end();
     }
@@ -139,30 +143,30 @@ public final class KpiCharts {
      * The share of closes within the goal's time from opening (e.g. 24 h) per point, on a 0…100 % scale, with the
      * goal's share as a dashed horizontal line ({@code class="goal"}).
      */
-    public static String resolvedWithinGoal(KpiReport report) {
+    public static String resolvedWithinGoal(KpiReport report, WebMessages m) {
         Grain grain = Grain.of(report.days().size());
         List<KpiReport.Day> points = points(report.days(), grain);
-        String within = TimeEstimate.human(report.goal().within());
+        String within = m.duration(report.goal().within());
         String goal = percent(report.goal().share());
         Double total = report.totals().resolvedWithinGoalShare();
-        String desc = "Share of cases resolved within " + within + " by " + grain.word() + " for campaign "
-                + report.campaignId() + " from " + report.from() + " to " + report.to() + ", against the goal of " + goal
-                + ": " + (total == null ? "no case closed." : percent(total) + " of " + report.totals().closed()
-                + " closes" + (Boolean.TRUE.equals(report.totals().goalMet()) ? ", goal met." : ", goal not met."));
-        Svg svg = new Svg("kpi-goal", "Resolved within " + within + " against the goal", desc);
-        svg.heading("Resolved ≤ " + within);
-        svg.legend(List.of(new Legend("Share", GREEN, false), new Legend("Goal " + goal, RED, true)));
+        String by = m.t("chart.grain." + grain.word());
+        String desc = m.t("chart.goal.desc", within, by, report.campaignId(), report.from(), report.to(), goal) + " "
+                + (total == null ? m.t("chart.goal.none") : m.t("chart.goal.total", percent(total), report.totals().closed())
+                        + " " + m.t(Boolean.TRUE.equals(report.totals().goalMet()) ? "chart.goal.met" : "chart.goal.notMet"));
+        Svg svg = new Svg("kpi-goal", m.t("chart.goal.title", within), desc);
+        svg.heading(m.t("chart.goal.heading", within));
+        svg.legend(List.of(new Legend(m.t("chart.share"), GREEN, false), new Legend(m.t("chart.goal.legend", goal), RED, true)));
         Scale y = new Scale(0, 1);
         for (int v = 0; v <= 100; v += 25) {
             svg.gridLine(y.at(v / 100.0), v == 0 ? AXIS : GRID, v + " %");
         }
         svg.xLabels(points, grain);
         List<Double> values = points.stream().map(KpiReport.Day::resolvedWithinGoalShare).toList();
-        svg.line(values, y, GREEN, i -> label(points.get(i), grain) + ": " + percent(values.get(i)) + " of "
-                + points.get(i).closed() + " closes within " + within);
-        svg.goalLine(y.at(report.goal().share()), RED, "Goal: " + goal + " within " + within);
+        svg.line(values, y, GREEN, i -> label(points.get(i), grain, m) + ": " + m.t("chart.goal.point", percent(values.get(i)),
+                points.get(i).closed(), within));
+        svg.goalLine(y.at(report.goal().share()), RED, m.t("chart.goal.line", goal, within));
         if (values.stream().allMatch(v -> v == null)) {
-            svg.empty("No case closed in this period");
+            svg.empty(m.t("chart.goal.empty"));
         }
         return svg.end();
     }
@@ -199,12 +203,13 @@ public final class KpiCharts {
         return "";
     }
 
-    private static String label(KpiReport.Day point, Grain grain) {
-        return switch (grain) {
-            case DAY -> point.day().toString();
-            case WEEK -> "week of " + point.day();
-            case MONTH -> point.day().toString().substring(0, 7);
-        };
+    /** A point's date as the axis shows it: the day, the week's first day, or the month. */
+    private static String axisLabel(KpiReport.Day point, Grain grain) {
+        return grain == Grain.MONTH ? point.day().toString().substring(0, 7) : point.day().toString();
+    }
+
+    private static String label(KpiReport.Day point, Grain grain, WebMessages m) {
+        return grain == Grain.WEEK ? m.t("chart.weekOf", point.day()) : axisLabel(point, grain);
     }
 
     private static String decimal(Double value) {
@@ -268,10 +273,10 @@ public final class KpiCharts {
                 return;
             }
             out.append("<text x=\"").append(n(LEFT)).append("\" y=\"").append(n(HEIGHT - 6)).append("\">")
-                    .append(Html.escape(label(points.getFirst(), grain).replace("week of ", ""))).append("</text>");
+                    .append(Html.escape(axisLabel(points.getFirst(), grain))).append("</text>");
             if (points.size() > 1) {
                 out.append("<text x=\"").append(n(RIGHT)).append("\" y=\"").append(n(HEIGHT - 6)).append("\" text-anchor=\"end\">")
-                        .append(Html.escape(label(points.getLast(), grain).replace("week of ", ""))).append("</text>");
+                        .append(Html.escape(axisLabel(points.getLast(), grain))).append("</text>");
             }
         }
 
