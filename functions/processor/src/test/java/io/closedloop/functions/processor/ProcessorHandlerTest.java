@@ -3,12 +3,20 @@ package io.closedloop.functions.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.closedloop.admin.AdminKind;
+import io.closedloop.admin.ConfigAdmin;
 import io.closedloop.app.Alerting;
+import io.closedloop.app.CaseService;
 import io.closedloop.app.ProcessChanges;
 import io.closedloop.app.SlaCheck;
 import io.closedloop.cases.ActivityType;
+import io.closedloop.cases.Actor;
+import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.AlertState;
 import io.closedloop.cases.Case;
+import io.closedloop.cases.CaseCommand;
+import io.closedloop.cases.SeedPlans;
+import io.closedloop.config.Responder;
 import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.Score;
@@ -203,6 +211,40 @@ class ProcessorHandlerTest {
         assertThat(moto.sentEmails()).hasSize(1);
         assertThat(stores.cases().find(response.id().caseId()).orElseThrow().alerts().values())
                 .singleElement().extracting(a -> a.state()).isEqualTo(AlertState.SENT);
+    }
+
+    @Test
+    void process_checkInAfterAClose_throttled_isRetriedByTheCheck_andReachesTheCustomerOnce() throws IOException {
+        new ConfigAdmin(stores.config(), stores.configCache(), stores.cases()).put(AdminKind.CAMPAIGNS, DemoConfiguration.CAMPAIGN_ID,
+                Json.tree("""
+                        {"name": "Demo NPS survey", "actionPlanId": "resolution-for-detractors", "slaPolicyId": "detractor-48h",
+                         "checkIn": "ALWAYS"}""".getBytes()), 1L);
+        Response response = detractor("r-checkin");
+        stores.responses().store(response);
+        deliverStream();
+        Responder ana = stores.configCache().current().responder("ana").orElseThrow();
+        CaseService cases = new CaseService(stores.cases(), stores.configCache(), clock);
+        clock.advance(Duration.ofHours(1));
+        assertThat(cases.execute(response.id().caseId(), null, new CaseCommand.ClosePlan(SeedPlans.CLOSED), Actor.of(ana)))
+                .isInstanceOf(CaseService.Outcome.Applied.class);
+        sesFailures.failNext(Integer.MAX_VALUE);
+
+        deliverStream();
+
+        Case pending = stores.cases().find(response.id().caseId()).orElseThrow();
+        assertThat(pending.alerts().values()).filteredOn(a -> a.kind() == AlertKind.CHECK_IN).singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.PENDING));
+        assertThat(moto.sentEmails()).extracting(MotoServer.SentEmail::subject).doesNotContain("Was your issue resolved?");
+
+        sesFailures.heal();
+        clock.advance(Duration.ofMinutes(5));
+        slaCheck.run();
+        slaCheck.run();
+
+        assertThat(moto.sentEmails()).filteredOn(e -> e.subject().equals("Was your issue resolved?")).singleElement()
+                .satisfies(e -> assertThat(e.to()).containsExactly("ana.souza@example.com"));
+        assertThat(stores.cases().find(response.id().caseId()).orElseThrow().activities())
+                .filteredOn(a -> a.type() == ActivityType.CHECK_IN_SENT).hasSize(1);
     }
 
     @Test
