@@ -35,7 +35,7 @@ public final class CheckInMail {
         Messages m = Messages.of(respondent.locale() == null ? "en" : respondent.locale());
         Instant expires = now.plus(CheckInLinks.LIFETIME);
         String link = baseUrl + "/k/" + CheckInLinks.token(key, c.id(), alert.reason(), expires);
-        String firstName = firstName(respondent.name());
+        String firstName = CheckIns.firstName(respondent);
         String greeting = firstName == null ? m.t("checkin.greetingAnonymous") : m.t("checkin.greeting", AlertComposer.singleLine(firstName, 60));
         String linkNote = m.t("checkin.linkNote",
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(m.locale()).withZone(ZoneOffset.UTC).format(expires));
@@ -47,12 +47,5 @@ public final class CheckInMail {
                 + "border-radius:8px;text-decoration:none\">" + Html.escape(m.t("checkin.answer")) + "</a></p>"
                 + "<p style=\"color:#5b6475\">" + Html.escape(linkNote) + "</p><p>" + Html.escape(m.t("checkin.signature")) + "</p></body></html>";
         return new Email(sender, respondent.email(), m.t("checkin.subject"), text, html, Map.of("kind", alert.kind().name(), "case", c.id()));
-    }
-
-    private static String firstName(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        return name.strip().split("\\s+")[0];
     }
 }

@@ -13,6 +13,7 @@ import io.closedloop.config.Campaign;
 import io.closedloop.config.CheckInPolicy;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.ExitState;
+import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Score;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +41,12 @@ public final class CheckIns {
     private static final int MAX_COMMENT = 4000;
 
     private CheckIns() {}
+
+    /** What the customer's messages greet them by: the first word of their name; null without one. */
+    public static String firstName(Respondent respondent) {
+        String name = respondent.name();
+        return name == null || name.isBlank() ? null : name.strip().split("\\s+")[0];
+    }
 
     /** Which close of the case a check-in follows: {@code close-1} for the first, {@code close-2} after a reopen. */
     public static String closingOf(Case closed) {

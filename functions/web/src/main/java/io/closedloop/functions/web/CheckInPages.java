@@ -117,8 +117,6 @@ final class CheckInPages {
     }
 
     private static CheckInView view(HttpRequest request, Opened opened, String error) {
-        String name = opened.current().response().respondent().name();
-        String firstName = name == null || name.isBlank() ? null : name.strip().split("\\s+")[0];
-        return new CheckInView(opened.m(), request.rawPath(), firstName, error);
+        return new CheckInView(opened.m(), request.rawPath(), CheckIns.firstName(opened.current().response().respondent()), error);
     }
 }
