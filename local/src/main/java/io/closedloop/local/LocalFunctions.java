@@ -20,7 +20,7 @@ final class LocalFunctions {
             String sender) {
         CaseService cases = new CaseService(stores.cases(), stores.configCache(), clock);
         handlers.put(WebHandler.class.getName(), new WebHandler(cases, stores.cases(), stores.kpis(),
-                new LinkKeys(stores.configCache(), stores.config()), baseUrl));
+                new LinkKeys(stores.configCache(), stores.config()), stores.suppressions(), baseUrl));
         handlers.put(ConsoleHandler.class.getName(), new ConsoleHandler(stores, mailer, sender, baseUrl, clock));
         handlers.put(ApiHandler.class.getName(), new ApiHandler(ApiHandler.UseCases.of(stores, clock)));
     }

@@ -15,6 +15,8 @@ import io.closedloop.eventbridge.EventBridgePublisher;
 import io.closedloop.functions.ingest.IngestHandler;
 import io.closedloop.functions.processor.ProcessorHandler;
 import io.closedloop.functions.sla.SlaCheckHandler;
+import io.closedloop.functions.mailevents.MailEventsHandler;
+import io.closedloop.customer.MailFeedback;
 import io.closedloop.json.Json;
 import io.closedloop.log.Failures;
 import io.closedloop.log.Log;
@@ -110,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
         Mailer mailer = realEndpoint("AWS_ENDPOINT_URL_SESV2") ? new SesMailer(SesMailer.client()) : outbox;
         EventPublisher events = realEndpoint("AWS_ENDPOINT_URL_EVENTBRIDGE")
                 ? new EventBridgePublisher(EventBridgePublisher.client(), EVENT_BUS) : localBus;
-        AlertDispatcher dispatcher = Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(),
+        AlertDispatcher dispatcher = Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(),
                 System.getProperty("SENDER_ADDRESS"), baseUrl);
 
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
@@ -118,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
         handlers.put(ProcessorHandler.class.getName(), new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(),
                 stores.roundRobin(), dispatcher, events, stores.kpis(), clock)));
         handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock)));
+        handlers.put(MailEventsHandler.class.getName(), new MailEventsHandler(new MailFeedback(stores.suppressions(), stores.cases())));
         LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl, mailer, System.getProperty("SENDER_ADDRESS"));
 
         this.functions = new HashMap<>();
@@ -203,6 +206,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The local table's client, for tests that look at what is stored (they may scan it). */
+    public DynamoDbClient dynamo() {
+        return dynamo.client();
     }
 
     public LocalClock clock() {

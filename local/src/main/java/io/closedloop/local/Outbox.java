@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Outbox implements Mailer {
 
-    record Message(String id, Instant at, String from, String to, String subject, String text, String html) {}
+    /** @param replyTo and {@code headers} as SES would send them (Reply-To, List-Unsubscribe); absent in older outbox lines */
+    record Message(String id, Instant at, String from, String to, String subject, String text, String html, String replyTo,
+            java.util.Map<String, String> headers) {}
 
     private final Path file;
     private final InstantSource clock;
@@ -51,7 +53,7 @@ final class Outbox implements Mailer {
             throw new MailException("throttled", null);
         }
         Message message = new Message("local-" + (messages.size() + 1), clock.instant(), email.from(), email.to(), email.subject(),
-                email.text(), email.html());
+                email.text(), email.html(), email.replyTo(), email.headers());
         messages.add(message);
         try {
             Files.writeString(file, Json.string(message) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -122,6 +122,21 @@ public final class InMemory {
         }
     }
 
+    /** The suppression list as a map. */
+    public static final class Suppressions implements io.closedloop.ports.Suppressions {
+        private final Map<String, Suppression> suppressed = new LinkedHashMap<>();
+
+        @Override
+        public Optional<Suppression> find(String addressHash) {
+            return Optional.ofNullable(suppressed.get(addressHash));
+        }
+
+        @Override
+        public void suppress(String addressHash, Reason reason, Instant at) {
+            suppressed.putIfAbsent(addressHash, new Suppression(reason, at));
+        }
+    }
+
     /** Console sessions as a map. */
     public static final class Sessions implements SessionStore {
         private final Map<String, Session> sessions = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ import java.util.Optional;
 public final class CaseApi {
 
     /** The command names of {@code POST /api/cases/{id}/{command}}. */
-    public static final List<String> COMMANDS = List.of("action", "close", "note", "reassign", "root-cause", "priority", "reopen");
+    public static final List<String> COMMANDS = List.of("action", "close", "note", "reassign", "root-cause", "priority", "reopen", "email");
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
 
@@ -168,6 +168,7 @@ public final class CaseApi {
             case "root-cause" -> new CaseCommand.SetRootCause(text(json, "rootCauseId", check));
             case "priority" -> new CaseCommand.SetPriority(priority(json, check));
             case "reopen" -> new CaseCommand.Reopen(text(json, "reason", check));
+            case "email" -> new CaseCommand.EmailCustomer(text(json, "subject", check), text(json, "message", check));
             default -> throw new ProblemException(Problem.of(404, "unknown-command", "Unknown command",
                     "There is no case command " + FieldChecks.shown(command) + ": use one of " + String.join(", ", COMMANDS) + "."));
         };

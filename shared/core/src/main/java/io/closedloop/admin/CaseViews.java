@@ -41,6 +41,7 @@ public final class CaseViews {
             case SET_ROOT_CAUSE -> "root-cause";
             case SET_PRIORITY -> "priority";
             case REOPEN -> "reopen";
+            case EMAIL_CUSTOMER -> "email";
         };
     }
 

@@ -1,5 +1,6 @@
 package io.closedloop.admin;
 
+import io.closedloop.config.Acknowledgement;
 import io.closedloop.config.ActionPlan;
 import io.closedloop.config.ActionStatus;
 import io.closedloop.config.ApiScope;
@@ -137,7 +138,73 @@ public final class ConfigValidator {
             check.error("goal.share", "must be a share in (0, 1], e.g. 0.85");
         }
         positive(check, "goal.within", campaign.goal().within(), true);
+        if (campaign.acknowledgement() != null) {
+            acknowledgement(check, campaign.acknowledgement());
+        }
         return check.errors();
+    }
+
+    static final int MAX_ACK_SUBJECT = 150;
+    static final int MAX_ACK_BODY = 5000;
+    private static final Set<String> ACK_LOCALES = Set.of("en", "fr");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Set<String> ACK_PLACEHOLDERS = Set.of("firstName", "company", "owner");
+
+    private static void acknowledgement(FieldChecks check, Acknowledgement ack) {
+        delay(check, "acknowledgement.detractorMinutes", ack.detractorMinutes());
+        delay(check, "acknowledgement.passiveMinutes", ack.passiveMinutes());
+        delay(check, "acknowledgement.promoterMinutes", ack.promoterMinutes());
+        check.optionalText("acknowledgement.company", ack.company(), FieldChecks.MAX_NAME_LENGTH);
+        if (!ACK_LOCALES.contains(ack.defaultLocale())) {
+            check.error("acknowledgement.defaultLocale", "must be en or fr");
+        }
+        if (ack.templates().size() > Acknowledgement.MAX_TEMPLATES) {
+            check.error("acknowledgement.templates", "must hold at most " + Acknowledgement.MAX_TEMPLATES + " templates");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ack.templates().size(); i++) {
+            Acknowledgement.MailTemplate template = ack.templates().get(i);
+            String path = "acknowledgement.templates[" + i + "]";
+            if (template == null) {
+                check.error(path, "must not be null");
+                continue;
+            }
+            if (template.locale() == null || !ACK_LOCALES.contains(template.locale())) {
+                check.error(path + ".locale", "must be en or fr");
+            } else if (!seen.add(template.locale() + "|" + template.category())) {
+                check.error(path, "repeats the template for this language and category");
+            }
+            check.text(path + ".subject", template.subject(), MAX_ACK_SUBJECT);
+            if (template.body() == null || template.body().isBlank()) {
+                check.error(path + ".body", "is required");
+            } else if (template.body().length() > MAX_ACK_BODY) {
+                check.error(path + ".body", "must be at most " + MAX_ACK_BODY + " characters");
+            } else if (template.body().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                check.error(path + ".body", "must not contain control characters other than line breaks");
+            }
+            placeholders(check, path + ".subject", template.subject());
+            placeholders(check, path + ".body", template.body());
+        }
+    }
+
+    private static void delay(FieldChecks check, String field, Integer minutes) {
+        if (minutes != null && (minutes < 0 || minutes > Acknowledgement.MAX_DELAY_MINUTES)) {
+            check.error(field, "must be from 0 to " + Acknowledgement.MAX_DELAY_MINUTES + " minutes (7 days)");
+        }
+    }
+
+    private static void placeholders(FieldChecks check, String field, String text) {
+        if (text == null) {
+            return;
+        }
+        var found = PLACEHOLDER.matcher(text);
+        while (found.find()) {
+            if (!ACK_PLACEHOLDERS.contains(found.group(1))) {
+                check.error(field, "knows only the placeholders {firstName}, {company} and {owner}");
+                return;
+            }
+        }
     }
 
     public static List<FieldError> responder(Responder responder, Configuration config) {

@@ -4,7 +4,7 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.closedloop.cases.Alert;
 import io.closedloop.cases.Case;
-import io.closedloop.customer.CheckInMail;
+import io.closedloop.customer.CustomerMail;
 import io.closedloop.config.BusinessCalendar;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.LinkKey;
@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class AlertComposer {
 
-    private final CheckInMail checkIns;
+    private final CustomerMail customers;
 
     private static final int SUBJECT_PART = 60;
     private static final List<String> SHOWN_ATTRIBUTES = List.of("country", "store", "segment", "accountValue", "plan");
@@ -43,12 +43,12 @@ public final class AlertComposer {
     public AlertComposer(String sender, String baseUrl) {
         this.sender = sender;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.checkIns = new CheckInMail(this.sender, this.baseUrl);
+        this.customers = new CustomerMail(this.sender, this.baseUrl);
     }
 
-    /** The email of an alert to the customer (a check-in), with its signed link. */
-    public Email composeForCustomer(Case c, Alert alert, LinkKey key, Instant now) {
-        return checkIns.compose(c, alert, key, now);
+    /** The email of an alert to the customer (check-in, acknowledgement, a responder's message). */
+    public Email composeForCustomer(Case c, Alert alert, Configuration config, LinkKey key, Instant now) {
+        return customers.compose(c, alert, config, key, now);
     }
 
     public Email compose(Case c, Alert alert, Responder recipient, Configuration config, LinkKey key, Instant now) {
@@ -71,7 +71,7 @@ public final class AlertComposer {
             case REMINDER -> m.t("alert.reminder.subject", deadline);
             case ESCALATION -> m.t("alert.escalation.subject", breachedSince(c, dates));
             case CUSTOMER_REOPENED -> m.t("alert.reopened.subject");
-            case CHECK_IN -> throw new IllegalArgumentException("a check-in goes to the customer: CheckInMail");
+            case CHECK_IN, ACKNOWLEDGEMENT, CUSTOMER_MESSAGE -> throw new IllegalArgumentException("goes to the customer: CustomerMail");
         };
         subject = singleLine(subject + " – " + singleLine(customer, SUBJECT_PART), 200);
         String intro = switch (alert.kind()) {
@@ -79,7 +79,7 @@ public final class AlertComposer {
             case REMINDER -> m.t("alert.reminder.intro");
             case ESCALATION -> m.t("alert.escalation.intro");
             case CUSTOMER_REOPENED -> m.t("alert.reopened.intro");
-            case CHECK_IN -> throw new IllegalArgumentException("a check-in goes to the customer: CheckInMail");
+            case CHECK_IN, ACKNOWLEDGEMENT, CUSTOMER_MESSAGE -> throw new IllegalArgumentException("goes to the customer: CustomerMail");
         };
         List<String> details = new ArrayList<>();
         if (response.respondent().email() != null) {

@@ -7,12 +7,14 @@ import io.closedloop.cases.AlertState;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Responder;
+import io.closedloop.customer.Addresses;
 import io.closedloop.log.Log;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.ConflictException;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
+import io.closedloop.ports.Suppressions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,8 +42,11 @@ public final class AlertDispatcher {
     private final AlertComposer composer;
     private final ConfigCache config;
     private final LinkKeys keys;
+    private final Suppressions suppressions;
 
-    public AlertDispatcher(CaseStore cases, Mailer mailer, AlertComposer composer, ConfigCache config, LinkKeys keys) {
+    public AlertDispatcher(CaseStore cases, Mailer mailer, AlertComposer composer, ConfigCache config, LinkKeys keys,
+            Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.cases = cases;
         this.mailer = mailer;
         this.composer = composer;
@@ -116,8 +121,8 @@ public final class AlertDispatcher {
     private record Outcome(boolean sent, String reason, boolean permanent) {}
 
     private Outcome send(Case c, Alert alert, Configuration configuration, Instant now) {
-        if (alert.kind() == AlertKind.CHECK_IN) {
-            return sendToCustomer(c, alert, now);
+        if (alert.kind().toCustomer()) {
+            return sendToCustomer(c, alert, configuration, now);
         }
         Optional<Responder> recipient = configuration.responder(alert.recipientId());
         if (recipient.isEmpty() || recipient.get().email() == null) {
@@ -134,12 +139,18 @@ public final class AlertDispatcher {
         }
     }
 
-    private Outcome sendToCustomer(Case c, Alert alert, Instant now) {
-        if (c.response().respondent().email() == null) {
+    /** Never to an address that opted out, bounced or complained: that alert fails for good, and the log says why. */
+    private Outcome sendToCustomer(Case c, Alert alert, Configuration configuration, Instant now) {
+        String address = c.response().respondent().email();
+        if (address == null || address.isBlank()) {
             return new Outcome(false, "no-customer-address", true);
         }
+        Optional<Suppressions.Suppression> suppressed = suppressions.find(Addresses.hash(address));
+        if (suppressed.isPresent()) {
+            return new Outcome(false, "suppressed-" + suppressed.get().reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), true);
+        }
         try {
-            mailer.send(composer.composeForCustomer(c, alert, keys.signingKey(now), now));
+            mailer.send(composer.composeForCustomer(c, alert, configuration, keys.signingKey(now), now));
             return new Outcome(true, null, false);
         } catch (MailException e) {
             return new Outcome(false, e.reason(), false);
@@ -187,7 +198,7 @@ public final class AlertDispatcher {
             details.put("reason", alert.reason());
             if (outcome.sent()) {
                 builder.alert(alert.sent(now));
-                builder.append(now, "system", alert.kind() == AlertKind.CHECK_IN ? ActivityType.CHECK_IN_SENT : ActivityType.ALERT_SENT, details);
+                builder.append(now, "system", sentEntry(alert.kind()), details);
             } else if (outcome.permanent()) {
                 builder.alert(alert.sent(now));
                 details.put("failure", outcome.reason());
@@ -204,6 +215,14 @@ public final class AlertDispatcher {
             changed = true;
         }
         return changed;
+    }
+
+    private static ActivityType sentEntry(AlertKind kind) {
+        return switch (kind) {
+            case CHECK_IN -> ActivityType.CHECK_IN_SENT;
+            case ACKNOWLEDGEMENT -> ActivityType.CUSTOMER_ACKNOWLEDGED;
+            default -> ActivityType.ALERT_SENT;
+        };
     }
 
     private static void logOutcomes(String caseId, Map<String, Outcome> outcomes) {

@@ -4,13 +4,15 @@ import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.ConfigStore;
 import io.closedloop.ports.Mailer;
+import io.closedloop.ports.Suppressions;
 
 /** Assembles alert sending the same way wherever alerts go out (the processor and the scheduled check). */
 public final class Alerting {
 
     private Alerting() {}
 
-    public static AlertDispatcher dispatcher(CaseStore cases, Mailer mailer, ConfigCache cache, ConfigStore config, String sender, String baseUrl) {
-        return new AlertDispatcher(cases, mailer, new AlertComposer(sender, baseUrl), cache, new LinkKeys(cache, config));
+    public static AlertDispatcher dispatcher(CaseStore cases, Mailer mailer, ConfigCache cache, ConfigStore config, Suppressions suppressions,
+            String sender, String baseUrl) {
+        return new AlertDispatcher(cases, mailer, new AlertComposer(sender, baseUrl), cache, new LinkKeys(cache, config), suppressions);
     }
 }

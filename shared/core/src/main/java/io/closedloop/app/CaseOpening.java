@@ -9,6 +9,7 @@ import io.closedloop.cases.PlanProgress;
 import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.SlaPolicy;
+import io.closedloop.customer.Acknowledgements;
 import io.closedloop.domain.Response;
 import io.closedloop.rules.Decision;
 import io.closedloop.sla.SlaEngine;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Builds the case a rule decision opens: assignee, watchers, priority, the campaign's action plan (current
- * version), the SLA clock, the opening log entries, and one pending alert per recipient.
+ * version), the SLA clock, the opening log entries, one pending alert per recipient, and the customer's
+ * acknowledgement when the campaign asks for one.
  */
 public final class CaseOpening {
 
@@ -70,6 +72,6 @@ public final class CaseOpening {
         for (String watcher : decision.watcherIds()) {
             builder.alert(Alert.pending(AlertKind.NEW_CASE, reason, watcher, now));
         }
-        return builder.build();
+        return Acknowledgements.atOpening(builder.build(), config, now);
     }
 }

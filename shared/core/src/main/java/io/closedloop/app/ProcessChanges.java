@@ -39,7 +39,7 @@ public final class ProcessChanges {
     private final ConfigCache config;
     private final RoundRobinCounter roundRobin;
     private static final java.util.Set<AlertKind> COMMAND_ALERTS = java.util.EnumSet.of(AlertKind.NEW_CASE, AlertKind.CHECK_IN,
-            AlertKind.CUSTOMER_REOPENED);
+            AlertKind.CUSTOMER_REOPENED, AlertKind.CUSTOMER_MESSAGE);
 
     private final AlertDispatcher dispatcher;
     private final EventPublisher events;
@@ -143,7 +143,8 @@ public final class ProcessChanges {
 
     /**
      * Alerts added by someone who cannot send mail go out from here: a reassignment on the case page or API, the
-     * customer's check-in after a close, the assignee's alert when the customer's answer reopens the case. Reminders
+     * customer's check-in after a close, the assignee's alert when the customer's answer reopens the case, a responder's
+     * message to the customer. Reminders
      * and escalations are the SLA check's.
      */
     private void onCase(Case after) {

@@ -18,7 +18,13 @@ public enum ActivityType {
     ESCALATED("SlaEscalated"),
     LINKS_REVOKED(null),
     CHECK_IN_SENT("CheckInSent"),
-    CHECK_IN_ANSWERED("CheckInAnswered");
+    CHECK_IN_ANSWERED("CheckInAnswered"),
+    /** The acknowledgement went to the customer. */
+    CUSTOMER_ACKNOWLEDGED("CustomerAcknowledged"),
+    /** A responder wrote to the customer from the case; the details keep the message. */
+    CUSTOMER_CONTACTED("CustomerContacted"),
+    /** SES reported that the customer's address bounced or complained: no more email goes to it. */
+    CUSTOMER_ADDRESS_SUPPRESSED(null);
 
     private final String eventType;
 

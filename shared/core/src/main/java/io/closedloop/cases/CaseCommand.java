@@ -40,4 +40,10 @@ public sealed interface CaseCommand {
      * @param comment optional
      */
     record AnswerCheckIn(String closing, boolean resolved, Integer rescore, String comment) implements CaseCommand {}
+
+    /**
+     * Write to the customer from the case ({@code io.closedloop.customer.CustomerMessages}): the message is kept in
+     * the log and sent from the sender address with Reply-To the responder.
+     */
+    record EmailCustomer(String subject, String message) implements CaseCommand {}
 }

@@ -30,6 +30,7 @@ import io.closedloop.cases.CaseCommand.Reassign;
 import io.closedloop.cases.CaseCommand.Reopen;
 import io.closedloop.cases.CaseCommand.SetPriority;
 import io.closedloop.cases.CaseCommand.SetRootCause;
+import io.closedloop.cases.CaseCommand.EmailCustomer;
 import io.closedloop.cases.CaseCommand.TakeAction;
 import io.closedloop.config.ActionPlan;
 import io.closedloop.config.ActionStatus;
@@ -72,6 +73,7 @@ public final class CaseCommands {
             case SetPriority priority -> setPriority(current, actor, priority, now);
             case Reopen reopen -> reopen(current, actor, reopen, now);
             case AnswerCheckIn answer -> io.closedloop.customer.CheckIns.answer(current, actor, answer, now);
+            case EmailCustomer email -> io.closedloop.customer.CustomerMessages.write(current, actor, email, now);
         };
     }
 
@@ -459,7 +461,7 @@ public final class CaseCommands {
      * Records an action or note as a response: on a case not closed, the first one sets {@code firstResponseAt}, and
      * any moves OPEN → IN_PROGRESS (noted in the entry's details). Returns the status after it.
      */
-    private static CaseStatus markResponse(Case current, Case.Builder next, Map<String, String> details, Instant now) {
+    public static CaseStatus markResponse(Case current, Case.Builder next, Map<String, String> details, Instant now) {
         if (current.isClosed()) {
             return current.status();
         }

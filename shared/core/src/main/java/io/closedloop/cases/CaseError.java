@@ -42,10 +42,14 @@ public record CaseError(String code, String field, String message) implements Co
     public static final String CHECK_IN_UNKNOWN = "check-in-unknown";
     public static final String CHECK_IN_ANSWERED = "check-in-answered";
     public static final String RESCORE_OUT_OF_RANGE = "rescore-out-of-range";
+    public static final String NO_CUSTOMER_ADDRESS = "no-customer-address";
+    public static final String SUBJECT_REQUIRED = "subject-required";
+    public static final String MESSAGE_REQUIRED = "message-required";
 
     /** Codes that say the case's state forbids the command now (409), as opposed to bad input (422). */
     private static final List<String> STATE_CODES =
-            List.of(NO_ACTION_PLAN, PLAN_CLOSED, CASE_CLOSED, CASE_NOT_CLOSED, ACTION_COMPLETED, CHECK_IN_UNKNOWN, CHECK_IN_ANSWERED);
+            List.of(NO_ACTION_PLAN, PLAN_CLOSED, CASE_CLOSED, CASE_NOT_CLOSED, ACTION_COMPLETED, CHECK_IN_UNKNOWN, CHECK_IN_ANSWERED,
+                    NO_CUSTOMER_ADDRESS);
 
     public CaseError {
         Objects.requireNonNull(code, "code");

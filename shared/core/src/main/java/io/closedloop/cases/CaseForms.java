@@ -35,7 +35,8 @@ public final class CaseForms {
         REASSIGN,
         SET_ROOT_CAUSE,
         SET_PRIORITY,
-        REOPEN
+        REOPEN,
+        EMAIL_CUSTOMER
     }
 
     /** One selectable action as the Actions form shows it. */
@@ -101,6 +102,10 @@ public final class CaseForms {
         }
         forms.add(Form.ADD_NOTE);
         forms.add(Form.SET_ROOT_CAUSE);
+        String address = current.response().respondent().email();
+        if (address != null && !address.isBlank() && !(actor instanceof Actor.CustomerActor)) {
+            forms.add(Form.EMAIL_CUSTOMER);
+        }
         if (current.isClosed()) {
             forms.add(Form.REOPEN);
             return forms;

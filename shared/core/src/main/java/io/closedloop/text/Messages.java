@@ -36,7 +36,19 @@ public final class Messages {
             Map.entry("checkin.body", "We followed up on the feedback you gave us and closed your case. Was your issue resolved? One click tells us; if it is not, we pick it up again."),
             Map.entry("checkin.answer", "Answer the question"),
             Map.entry("checkin.linkNote", "The link works once and expires on {0}."),
-            Map.entry("checkin.signature", "Thank you for your time."));
+            Map.entry("checkin.signature", "Thank you for your time."),
+            Map.entry("ack.greeting", "Hello {firstName},"),
+            Map.entry("ack.subject.DETRACTOR", "We read your feedback"),
+            Map.entry("ack.body.DETRACTOR", "Thank you for telling us about your experience, and we are sorry it fell short. {owner} is looking into it and will get back to you."),
+            Map.entry("ack.subject.PASSIVE", "Thank you for your feedback"),
+            Map.entry("ack.body.PASSIVE", "Thank you for your answer. We read every one, and yours helps us decide what to improve next."),
+            Map.entry("ack.subject.PROMOTER", "Thank you!"),
+            Map.entry("ack.body.PROMOTER", "Thank you for your kind words. We are glad you are happy with us, and we have shared your feedback with the team."),
+            Map.entry("ack.signature", "The {company} team"),
+            Map.entry("ack.ownerUnknown", "Someone from our team"),
+            Map.entry("message.replyNote", "You can answer this email directly."),
+            Map.entry("optout.footer", "You received this email because you answered one of our surveys. No more emails:"),
+            Map.entry("optout.link", "unsubscribe"));
 
     private static final Map<String, String> FR = Map.ofEntries(
             Map.entry("alert.subject", "{0} {1} : à traiter avant le {2}"),
@@ -65,7 +77,19 @@ public final class Messages {
             Map.entry("checkin.body", "Nous avons donné suite à votre avis et clôturé votre dossier. Votre problème est-il résolu ? Un clic suffit pour nous le dire ; s'il ne l'est pas, nous le reprenons."),
             Map.entry("checkin.answer", "Répondre à la question"),
             Map.entry("checkin.linkNote", "Le lien ne sert qu'une fois et expire le {0}."),
-            Map.entry("checkin.signature", "Merci de votre temps."));
+            Map.entry("checkin.signature", "Merci de votre temps."),
+            Map.entry("ack.greeting", "Bonjour {firstName},"),
+            Map.entry("ack.subject.DETRACTOR", "Nous avons lu votre avis"),
+            Map.entry("ack.body.DETRACTOR", "Merci de nous avoir fait part de votre expérience, et toutes nos excuses pour ce qui n'a pas été à la hauteur. {owner} s'en occupe et reviendra vers vous."),
+            Map.entry("ack.subject.PASSIVE", "Merci de votre avis"),
+            Map.entry("ack.body.PASSIVE", "Merci de votre réponse. Nous les lisons toutes, et la vôtre nous aide à choisir quoi améliorer."),
+            Map.entry("ack.subject.PROMOTER", "Merci !"),
+            Map.entry("ack.body.PROMOTER", "Merci pour vos mots aimables. Nous sommes heureux que vous soyez satisfait, et nous avons transmis votre avis à l'équipe."),
+            Map.entry("ack.signature", "L'équipe {company}"),
+            Map.entry("ack.ownerUnknown", "Quelqu'un de notre équipe"),
+            Map.entry("message.replyNote", "Vous pouvez répondre directement à cet e-mail."),
+            Map.entry("optout.footer", "Vous recevez cet e-mail parce que vous avez répondu à l'une de nos enquêtes. Ne plus recevoir d'e-mails :"),
+            Map.entry("optout.link", "se désabonner"));
 
     private final Map<String, String> table;
     private final Locale locale;

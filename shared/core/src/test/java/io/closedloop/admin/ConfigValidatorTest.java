@@ -135,6 +135,23 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void campaign_acknowledgement_delaysLanguagesAndPlaceholdersAreChecked() {
+        var ack = new io.closedloop.config.Acknowledgement(-1, null, 20000, null, "de", java.util.List.of(
+                new io.closedloop.config.Acknowledgement.MailTemplate("en", null, "Thanks {name}", "Hello {firstName},\nthanks."),
+                new io.closedloop.config.Acknowledgement.MailTemplate("en", null, "Again", "Twice"),
+                new io.closedloop.config.Acknowledgement.MailTemplate("xx", null, " ", "Text")));
+        Campaign campaign = new Campaign("c", "Campaign", CONFIG.actionPlans().getFirst().id(), null, null, null, ack);
+
+        assertThat(fields(ConfigValidator.campaign(campaign, CONFIG))).containsExactlyInAnyOrder("acknowledgement.detractorMinutes",
+                "acknowledgement.promoterMinutes", "acknowledgement.defaultLocale", "acknowledgement.templates[0].subject",
+                "acknowledgement.templates[1]", "acknowledgement.templates[2].locale", "acknowledgement.templates[2].subject");
+        var fine = new io.closedloop.config.Acknowledgement(30, 0, null, "Loja Azul", "fr", java.util.List.of(
+                new io.closedloop.config.Acknowledgement.MailTemplate("fr", null, "Merci {firstName}", "Bonjour,\n\n{owner} — {company}")));
+        assertThat(ConfigValidator.campaign(new Campaign("c", "Campaign", CONFIG.actionPlans().getFirst().id(), null, null, null, fine), CONFIG))
+                .isEmpty();
+    }
+
+    @Test
     void rootCause_isACategoryOrACauseUnderACategory() {
         assertThat(ConfigValidator.rootCause(new RootCause("price", "Price", null), CONFIG)).isEmpty();
         assertThat(ConfigValidator.rootCause(new RootCause("slow", "Slow", "delivery"), CONFIG)).isEmpty();

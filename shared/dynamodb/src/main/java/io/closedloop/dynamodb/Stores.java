@@ -20,7 +20,8 @@ public record Stores(
         DynamoDbKpiStore kpis,
         DynamoDbCaseQueue queue,
         DynamoDbSignInStore signIns,
-        DynamoDbSessionStore sessions) {
+        DynamoDbSessionStore sessions,
+        DynamoDbSuppressions suppressions) {
 
     /** How long a function keeps configuration before reading it again. */
     public static final Duration CONFIG_TTL = Duration.ofSeconds(30);
@@ -30,7 +31,7 @@ public record Stores(
         return new Stores(client, table, config, new ConfigCache(config, clock, configTtl), new SourceCache(config, clock, configTtl),
                 new DynamoDbResponseStore(client, table, retentionDays), new DynamoDbCaseStore(client, table),
                 new DynamoDbRoundRobinCounter(client, table), new DynamoDbKpiStore(client, table), new DynamoDbCaseQueue(client, table),
-                new DynamoDbSignInStore(client, table), new DynamoDbSessionStore(client, table));
+                new DynamoDbSignInStore(client, table), new DynamoDbSessionStore(client, table), new DynamoDbSuppressions(client, table));
     }
 
     /** As a deployed function builds them: the table named by TABLE_NAME, the system clock. */

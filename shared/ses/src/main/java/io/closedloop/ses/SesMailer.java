@@ -1,6 +1,7 @@
 package io.closedloop.ses;
 
 import io.closedloop.aws.AwsClients;
+import io.closedloop.aws.Settings;
 import io.closedloop.ports.Email;
 import io.closedloop.ports.MailException;
 import io.closedloop.ports.Mailer;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.LimitExceededException;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -24,9 +26,21 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 public final class SesMailer implements Mailer {
 
     private final SesV2Client ses;
+    private final String configurationSet;
 
     public SesMailer(SesV2Client ses) {
+        this(ses, null);
+    }
+
+    /** @param configurationSet where SES reports bounces and complaints (docs/customer-loop.md); null for none */
+    public SesMailer(SesV2Client ses, String configurationSet) {
         this.ses = ses;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
+    }
+
+    /** As a deployed function sends: the configuration set named by SES_CONFIGURATION_SET, when there is one. */
+    public static SesMailer fromEnvironment() {
+        return new SesMailer(client(), Settings.orDefault("SES_CONFIGURATION_SET", ""));
     }
 
     public static SesV2Client client(ExecutionInterceptor... interceptors) {
@@ -37,16 +51,22 @@ public final class SesMailer implements Mailer {
     public String send(Email email) {
         List<MessageTag> tags = new ArrayList<>();
         email.tags().forEach((name, value) -> tags.add(MessageTag.builder().name(tagSafe(name)).value(tagSafe(value)).build()));
-        SendEmailRequest request = SendEmailRequest.builder()
+        List<MessageHeader> headers = new ArrayList<>();
+        email.headers().forEach((name, value) -> headers.add(MessageHeader.builder().name(name).value(value).build()));
+        SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(email.from())
                 .destination(d -> d.toAddresses(email.to()))
                 .content(c -> c.simple(m -> m
                         .subject(text(email.subject()))
-                        .body(Body.builder().text(text(email.text())).html(text(email.html())).build())))
+                        .body(Body.builder().text(text(email.text())).html(text(email.html())).build())
+                        .headers(headers)))
                 .emailTags(tags)
-                .build();
+                .configurationSetName(configurationSet);
+        if (email.replyTo() != null) {
+            request.replyToAddresses(email.replyTo());
+        }
         try {
-            return ses.sendEmail(request).messageId();
+            return ses.sendEmail(request.build()).messageId();
         } catch (TooManyRequestsException | LimitExceededException e) {
             throw new MailException("throttled", e);
         } catch (MessageRejectedException | AccountSuspendedException | SendingPausedException e) {

@@ -31,6 +31,8 @@ class TemplatePolicyTest {
             "CaseWebFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
             "ApiFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"),
             "SlaCheckFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "ses:SendEmail"),
+            // the suppression item and the case's "address bounced" entry
+            "MailEventsFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             // sessions: touch (UpdateItem) and sign-out (DeleteItem); sign-in links: the rate counter and the single-use delete
             "ConsoleFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
                     "ses:SendEmail"));

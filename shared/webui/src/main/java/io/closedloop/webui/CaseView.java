@@ -91,7 +91,8 @@ public record CaseView(
             SelectForm reassign,
             GroupedSelectForm rootCause,
             SelectForm priority,
-            TextForm reopen) {
+            TextForm reopen,
+            EmailForm email) {
 
         public Forms {
             actions = List.copyOf(actions);
@@ -150,4 +151,11 @@ public record CaseView(
     }
 
     public record TextForm(String value, String error) {}
+
+    /**
+     * Writing to the customer: the address it goes to, the draft, the refusal when there was one.
+     *
+     * @param acknowledgementDue when the automatic acknowledgement goes unless a message replaces it; null when none waits
+     */
+    public record EmailForm(String to, String subject, String message, String error, String acknowledgementDue) {}
 }

@@ -16,9 +16,11 @@ import io.closedloop.config.RootCause;
 import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
 import io.closedloop.ports.CaseSummary;
+import io.closedloop.customer.Acknowledgements;
 import io.closedloop.webui.CaseView.ActionForm;
 import io.closedloop.webui.CaseView.Attribute;
 import io.closedloop.webui.CaseView.Customer;
+import io.closedloop.webui.CaseView.EmailForm;
 import io.closedloop.webui.CaseView.EarlierCase;
 import io.closedloop.webui.CaseView.Feedback;
 import io.closedloop.webui.CaseView.Forms;
@@ -77,7 +79,7 @@ public final class CaseViews {
                 .map(o -> new EarlierCase(o.openedAt() == null ? "–" : dates.format(o.openedAt()),
                         o.score() == null ? "–" : o.score().toString(), m.status(o.status() == null ? null : o.status().name())))
                 .toList();
-        Forms forms = forms(c, plan, config, viewer, m, attempt);
+        Forms forms = forms(c, plan, config, viewer, m, attempt, dates);
         return new CaseView(m, m.t("page.caseTitle", customer.name()), c.id(), paths.formBase(c.id()),
                 c.version(), viewer.csrf(), notice, summary(c, plan, config, m, dates), feedback(c.response(), m, dates), customer,
                 earlier, SlaText.lines(c, now, m, dates), m.t("page.zone", zoneName(dates.getZone())),
@@ -180,10 +182,11 @@ public final class CaseViews {
         return href.length() > 4 ? href.toString() : null;
     }
 
-    private static Forms forms(Case c, ActionPlan plan, Configuration config, CasePage.Viewer viewer, WebMessages m, Attempt attempt) {
+    private static Forms forms(Case c, ActionPlan plan, Configuration config, CasePage.Viewer viewer, WebMessages m, Attempt attempt,
+            DateTimeFormatter dates) {
         Set<Form> available = viewer.mayAct() ? CaseForms.availableForms(c, plan, Actor.of(viewer.person())) : Set.of();
         if (available.isEmpty()) {
-            return new Forms(true, List.of(), null, null, null, null, null, null);
+            return new Forms(true, List.of(), null, null, null, null, null, null, null);
         }
         List<ActionForm> actions = available.contains(Form.TAKE_ACTION)
                 ? CaseForms.actionChoices(c, plan).stream().map(choice -> actionForm(choice, plan, m, attempt)).toList()
@@ -200,7 +203,12 @@ public final class CaseViews {
         TextForm reopen = available.contains(Form.REOPEN)
                 ? new TextForm(draftText(attempt, CommandForm.REOPEN, "reason"), error(attempt, CommandForm.REOPEN))
                 : null;
-        return new Forms(false, actions, close, note, reassign, rootCause, priority, reopen);
+        EmailForm email = available.contains(Form.EMAIL_CUSTOMER)
+                ? new EmailForm(c.response().respondent().email(), draftText(attempt, CommandForm.EMAIL, "subject"),
+                        draftText(attempt, CommandForm.EMAIL, "message"), error(attempt, CommandForm.EMAIL),
+                        Acknowledgements.waiting(c) ? dates.format(c.alerts().get(Acknowledgements.KEY).notBefore()) : null)
+                : null;
+        return new Forms(false, actions, close, note, reassign, rootCause, priority, reopen, email);
     }
 
     private static ActionForm actionForm(ActionChoice choice, ActionPlan plan, WebMessages m, Attempt attempt) {

@@ -18,7 +18,8 @@ public enum CommandForm {
     REASSIGN("reassign"),
     ROOT_CAUSE("root-cause"),
     PRIORITY("priority"),
-    REOPEN("reopen");
+    REOPEN("reopen"),
+    EMAIL("email");
 
     public static final String VERSION = "version";
     public static final String CSRF = "csrf";
@@ -68,6 +69,7 @@ public enum CommandForm {
             case ROOT_CAUSE -> new CaseCommand.SetRootCause(form.text("rootCauseId"));
             case PRIORITY -> new CaseCommand.SetPriority(priority(form.text("priority")));
             case REOPEN -> new CaseCommand.Reopen(form.text("reason"));
+            case EMAIL -> new CaseCommand.EmailCustomer(form.text("subject"), form.text("message"));
         };
     }
 

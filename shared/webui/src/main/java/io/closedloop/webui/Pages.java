@@ -13,6 +13,7 @@ import io.closedloop.templates.webui.JtecaseGenerated;
 import io.closedloop.templates.webui.JtelayoutGenerated;
 import io.closedloop.templates.webui.JtemessageBodyGenerated;
 import io.closedloop.templates.webui.JtemessageGenerated;
+import io.closedloop.templates.webui.JteoptOutGenerated;
 import java.util.Map;
 
 /**
@@ -48,6 +49,12 @@ public final class Pages {
     public static HttpResponse checkIn(int status, CheckInView view) {
         return page(status, view.m().language(), view.m().t("checkin.title"),
                 output -> JtecheckInGenerated.render(html(output), null, view));
+    }
+
+    /** The customer's "no more emails" page. */
+    public static HttpResponse optOut(int status, OptOutView view) {
+        return page(status, view.m().language(), view.m().t("optout.title"),
+                output -> JteoptOutGenerated.render(html(output), null, view));
     }
 
     /** The case page's content (notice, case, feedback, customer, deadlines, forms, activities) for another frame. */

@@ -19,6 +19,7 @@ import io.closedloop.cases.Activity;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.customer.CheckIns;
+import io.closedloop.customer.CustomerMessages;
 import io.closedloop.config.Responder;
 import io.closedloop.webui.CaseView.TimelineEntry;
 import java.time.Instant;
@@ -87,14 +88,28 @@ public final class Timeline {
                 addIfPresent(lines, a.detail(REASON));
                 yield m.t("timeline.CASE_REOPENED");
             }
-            case ALERT_SENT -> m.t("timeline.ALERT_SENT", responderName(config, a.detail("recipientId")));
+            case ALERT_SENT -> CheckIns.CUSTOMER.equals(a.detail("recipientId")) ? m.t("timeline.MESSAGE_SENT")
+                    : m.t("timeline.ALERT_SENT", responderName(config, a.detail("recipientId")));
             case ALERT_FAILED -> {
+                String failure = a.detail("failure");
+                if (failure != null && failure.startsWith("suppressed-")) {
+                    lines.add(m.t("timeline.failure." + failure));
+                }
                 if (a.detail("retryAt") != null) {
                     lines.add(m.t("timeline.retryAt", instant(a.detail("retryAt"), dates)));
                 }
-                yield CheckIns.CUSTOMER.equals(a.detail("recipientId")) ? m.t("timeline.CHECK_IN_FAILED")
+                yield CheckIns.CUSTOMER.equals(a.detail("recipientId")) ? m.t("timeline.CUSTOMER_FAILED." + a.detail("alert"))
                         : m.t("timeline.ALERT_FAILED", responderName(config, a.detail("recipientId")));
             }
+            case CUSTOMER_ACKNOWLEDGED -> m.t("timeline.CUSTOMER_ACKNOWLEDGED");
+            case CUSTOMER_CONTACTED -> {
+                addIfPresent(lines, a.detail(CustomerMessages.MESSAGE));
+                if ("true".equals(a.detail(CustomerMessages.REPLACED_ACKNOWLEDGEMENT))) {
+                    lines.add(m.t("timeline.replacedAcknowledgement"));
+                }
+                yield m.t("timeline.CUSTOMER_CONTACTED", a.detail(CustomerMessages.SUBJECT));
+            }
+            case CUSTOMER_ADDRESS_SUPPRESSED -> m.t("timeline.CUSTOMER_ADDRESS_SUPPRESSED." + a.detail("reason"));
             case SLA_REMINDER -> m.t("timeline.SLA_REMINDER", m.target(a.detail("target")), instant(a.detail("dueAt"), dates));
             case SLA_BREACHED -> m.t("timeline.SLA_BREACHED", m.target(a.detail("target")));
             case ESCALATED -> a.detail("recipientId") == null

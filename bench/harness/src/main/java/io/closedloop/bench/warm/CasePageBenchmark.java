@@ -32,7 +32,7 @@ public class CasePageBenchmark {
         Case c = WarmSupport.detractorCase();
         wiring.cases().create(c);
         handler = new WebHandler(new CaseService(wiring.cases(), wiring.cache(), wiring.clock()), wiring.cases(), WarmSupport.NO_KPIS,
-                new LinkKeys(wiring.cache(), wiring.config()), WarmSupport.ORIGIN);
+                new LinkKeys(wiring.cache(), wiring.config()), new io.closedloop.bench.InMemory.Suppressions(), WarmSupport.ORIGIN);
         event = WarmSupport.casePageEvent(c, wiring).getBytes(StandardCharsets.UTF_8);
         WarmSupport.silenceLogs();
         invoke();

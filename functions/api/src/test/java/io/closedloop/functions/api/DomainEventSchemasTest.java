@@ -72,7 +72,7 @@ class DomainEventSchemasTest {
 
     private static Configuration configuration() {
         Configuration base = new Configuration(Map.of(), Map.of("nps-br", new Campaign("nps-br", "NPS Brazil", SeedPlans.RESOLUTION_FOR_DETRACTORS, "fast", null,
-                CheckInPolicy.ALWAYS)),
+                CheckInPolicy.ALWAYS, new io.closedloop.config.Acknowledgement(30, null, null, "Loja Azul", "en", List.of()))),
                 List.of(), Map.of("ana", ANA, "louis", LOUIS), Map.of("support", new Team("support", "Support", List.of("ana", "louis"), "louis", null, null)),
                 List.of(SeedPlans.resolutionForDetractors()), Map.of("fast", FAST), Map.of(),
                 Map.of("delivery", new RootCause("delivery", "Delivery", null), "late-delivery", new RootCause("late-delivery", "Late delivery", "delivery")),
@@ -96,12 +96,18 @@ class DomainEventSchemasTest {
         Configuration config = configuration();
         Decision decision = RuleEngine.decide(config, response(0), team -> 0);
         Case c = CaseOpening.open(response(0), decision, config, T0);
+        Alert ack = c.alerts().get(io.closedloop.customer.Acknowledgements.KEY);
+        c = c.toBuilder().version(c.version() + 1).alert(ack.sent(T0.plus(Duration.ofMinutes(30))))
+                .append(T0.plus(Duration.ofMinutes(30)), "system", ActivityType.CUSTOMER_ACKNOWLEDGED,
+                        Map.of("alert", "ACKNOWLEDGEMENT", "recipientId", CheckIns.CUSTOMER, "reason", "response"))
+                .build();
         c = slaCheck(c, config, T0.plus(Duration.ofMinutes(35)));
         c = slaCheck(c, config, T0.plus(Duration.ofHours(2)));
         Actor ana = Actor.of(ANA);
         Instant at = T0.plus(Duration.ofHours(3));
         for (CaseCommand command : List.of(
                 new CaseCommand.AddNote("Called, no answer"),
+                new CaseCommand.EmailCustomer("Your order", "We are sorry. A replacement is on its way."),
                 new CaseCommand.SetRootCause("late-delivery"),
                 new CaseCommand.SetPriority(Priority.HIGH),
                 new CaseCommand.Reassign("louis"),
@@ -147,7 +153,7 @@ class DomainEventSchemasTest {
                     .map(n -> n.substring(0, n.length() - ".schema.json".length())).collect(Collectors.toCollection(TreeSet::new));
         }
 
-        assertThat(schemas).isEqualTo(types).hasSize(15);
+        assertThat(schemas).isEqualTo(types).hasSize(17);
     }
 
     @Test
@@ -156,7 +162,7 @@ class DomainEventSchemasTest {
 
         assertThat(produced).containsExactlyInAnyOrder("ResponseReceived", "ResponseUpdated", "CaseOpened", "CaseAssigned", "ActionTaken",
                 "NoteAdded", "RootCauseSet", "PriorityChanged", "CaseClosed", "CaseReopened", "SlaReminder", "SlaBreached", "SlaEscalated",
-                "CheckInSent", "CheckInAnswered");
+                "CheckInSent", "CheckInAnswered", "CustomerAcknowledged", "CustomerContacted");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.closedloop.functions.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.closedloop.config.Acknowledgement;
+import io.closedloop.config.Acknowledgement.MailTemplate;
 import io.closedloop.config.ActionPlan;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.CheckInPolicy;
@@ -10,6 +12,7 @@ import io.closedloop.config.Source;
 import io.closedloop.console.ConfigEntries;
 import io.closedloop.console.ConfigEntries.Listed;
 import io.closedloop.console.ConfigEntries.Saved;
+import io.closedloop.functions.console.ConsoleView.AckFields;
 import io.closedloop.functions.console.ConsoleView.CampaignForm;
 import io.closedloop.functions.console.ConsoleView.CampaignRow;
 import io.closedloop.functions.console.ConsoleView.Option;
@@ -32,14 +35,18 @@ import java.util.Optional;
 /**
  * The campaign pages under {@code /console/admin/campaigns} ({@link EntryPages}): the list, with each campaign's plan,
  * SLA policy, goal and the webhook addresses of its sources, and a campaign's form (name, action plan, SLA policy,
- * goal as a percentage within a number of hours), saved through the admin API's rules ({@link ConfigEntries}).
+ * goal as a percentage within a number of hours, check-in policy, acknowledgement delays and wording), saved through the
+ * admin API's rules ({@link ConfigEntries}).
  */
 final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.Input> {
 
     static final String BASE = "/console/admin/campaigns";
 
     /** What the form sends, as typed (the goal's numbers as text, so a wrong one comes back as it was written). */
-    record Input(String id, String name, String actionPlanId, String slaPolicyId, String goalPercent, String goalHours, String checkIn) {}
+    record Input(String id, String name, String actionPlanId, String slaPolicyId, String goalPercent, String goalHours, String checkIn,
+            AckFields ack) {}
+
+    private static final AckFields NO_ACK = new AckFields(null, null, null, null, "en", null, null, null, null);
 
     private final ConfigEntries<Campaign> campaigns;
     private final String publicBaseUrl;
@@ -62,7 +69,7 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
 
     @Override
     public Input blank() {
-        return new Input(null, null, null, null, FormText.percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()), CheckInPolicy.NEVER.name());
+        return new Input(null, null, null, null, FormText.percent(Goal.DEFAULT.share()), hours(Goal.DEFAULT.within()), CheckInPolicy.NEVER.name(), NO_ACK);
     }
 
     @Override
@@ -101,6 +108,19 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
         if (hours == null) {
             unreadable.add(new FieldError("goal.within", "must be a whole number of hours"));
         }
+        AckFields ack = input.ack() == null ? NO_ACK : input.ack();
+        Integer[] minutes = new Integer[3];
+        String[] typed = {ack.detractorMinutes(), ack.passiveMinutes(), ack.promoterMinutes()};
+        String[] fields = {"detractorMinutes", "passiveMinutes", "promoterMinutes"};
+        for (int i = 0; i < 3; i++) {
+            if (typed[i] != null && !typed[i].isBlank()) {
+                if (typed[i].strip().matches("[0-9]{1,5}")) {
+                    minutes[i] = Integer.valueOf(typed[i].strip());
+                } else {
+                    unreadable.add(new FieldError("acknowledgement." + fields[i], "must be a whole number of minutes, or blank for none"));
+                }
+            }
+        }
         if (!unreadable.isEmpty() && input.name() == null) {
             unreadable.addFirst(new FieldError("name", "required"));
         }
@@ -112,6 +132,25 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
         json.put("actionPlanId", input.actionPlanId());
         json.put("slaPolicyId", input.slaPolicyId());
         json.put("checkIn", input.checkIn() == null ? CheckInPolicy.NEVER.name() : input.checkIn());
+        boolean acknowledges = minutes[0] != null || minutes[1] != null || minutes[2] != null;
+        Optional<Acknowledgement> stored = Optional.ofNullable(input.id()).map(id -> visit.config().campaigns().get(id)).map(Campaign::acknowledgement);
+        if (acknowledges || stored.isPresent()) {
+            ObjectNode node = json.putObject("acknowledgement");
+            for (int i = 0; i < 3; i++) {
+                if (minutes[i] != null) {
+                    node.put(fields[i], minutes[i]);
+                }
+            }
+            if (ack.company() != null && !ack.company().isBlank()) {
+                node.put("company", ack.company().strip());
+            }
+            node.put("defaultLocale", ack.locale() == null ? "en" : ack.locale());
+            var templates = node.putArray("templates");
+            template(templates, "en", ack.enSubject(), ack.enBody());
+            template(templates, "fr", ack.frSubject(), ack.frBody());
+            // wording written for one category (admin API) is not on this form: it stays as it was
+            stored.ifPresent(a -> a.templates().stream().filter(t -> t.category() != null).forEach(t -> templates.add(Json.tree(Json.bytes(t)))));
+        }
         ObjectNode goal = json.putObject("goal");
         goal.put("share", share);
         goal.put("within", Duration.ofHours(hours).toString());
@@ -158,8 +197,14 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
         String checkIn = input.checkIn() == null ? CheckInPolicy.NEVER.name() : input.checkIn();
         List<Option> checkIns = java.util.Arrays.stream(CheckInPolicy.values())
                 .map(p -> new Option(p.name(), m.t("campaigns.checkIn." + p.name()), p.name().equals(checkIn))).toList();
+        AckFields typed = input.ack() == null ? NO_ACK : input.ack();
+        AckFields ack = new AckFields(FormText.text(typed.detractorMinutes()), FormText.text(typed.passiveMinutes()),
+                FormText.text(typed.promoterMinutes()), FormText.text(typed.company()), typed.locale(), FormText.text(typed.enSubject()),
+                FormText.text(typed.enBody()), FormText.text(typed.frSubject()), FormText.text(typed.frBody()));
+        List<Option> locales = List.of(new Option("en", m.t("campaigns.ack.locale.en"), !"fr".equals(typed.locale())),
+                new Option("fr", m.t("campaigns.ack.locale.fr"), "fr".equals(typed.locale())));
         CampaignForm view = new CampaignForm(m, action, FormText.text(input.id()), FormText.text(input.name()), plans, slas, FormText.text(input.goalPercent()),
-                FormText.text(input.goalHours()), checkIns, version, visit.csrf(), errors, conflict);
+                FormText.text(input.goalHours()), checkIns, ack, locales, version, visit.csrf(), errors, conflict);
         String title = version == null ? m.t("campaigns.new") : input.name();
         return ConsolePages.framed(status, visit.nav(), title, output -> JtecampaignGenerated.render(Pages.html(output), null, view));
     }
@@ -168,13 +213,42 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
     public Input read(FormBody form, String id) {
         return new Input(id != null ? id : FormText.strip(form.text("id")), FormText.strip(form.text("name")), FormText.strip(form.text("actionPlanId")),
                 FormText.strip(form.text("slaPolicyId")), FormText.strip(form.text("goalPercent")), FormText.strip(form.text("goalHours")),
-                FormText.strip(form.text("checkIn")));
+                FormText.strip(form.text("checkIn")),
+                new AckFields(FormText.strip(form.text("ackDetractor")), FormText.strip(form.text("ackPassive")), FormText.strip(form.text("ackPromoter")),
+                        FormText.strip(form.text("ackCompany")), "fr".equals(FormText.strip(form.text("ackLocale"))) ? "fr" : "en",
+                        FormText.strip(form.text("ackSubjectEn")), form.text("ackBodyEn"), FormText.strip(form.text("ackSubjectFr")), form.text("ackBodyFr")));
     }
 
     @Override
     public Input inputOf(Campaign c) {
         return new Input(c.id(), c.name(), c.actionPlanId(), c.slaPolicyId(), FormText.percent(c.goal().share()), hours(c.goal().within()),
-                c.checkIn().name());
+                c.checkIn().name(), ackOf(c.acknowledgement()));
+    }
+
+    private static void template(com.fasterxml.jackson.databind.node.ArrayNode templates, String locale, String subject, String body) {
+        boolean hasSubject = subject != null && !subject.isBlank();
+        boolean hasBody = body != null && !body.isBlank();
+        if (hasSubject || hasBody) {
+            ObjectNode t = templates.addObject();
+            t.put("locale", locale);
+            t.put("subject", hasSubject ? subject.strip() : null);
+            t.put("body", hasBody ? body.strip() : null);
+        }
+    }
+
+    private static AckFields ackOf(Acknowledgement a) {
+        if (a == null) {
+            return NO_ACK;
+        }
+        Optional<MailTemplate> en = a.templates().stream().filter(t -> t.category() == null && t.locale().equals("en")).findFirst();
+        Optional<MailTemplate> fr = a.templates().stream().filter(t -> t.category() == null && t.locale().equals("fr")).findFirst();
+        return new AckFields(text(a.detractorMinutes()), text(a.passiveMinutes()), text(a.promoterMinutes()), a.company(), a.defaultLocale(),
+                en.map(MailTemplate::subject).orElse(null), en.map(MailTemplate::body).orElse(null),
+                fr.map(MailTemplate::subject).orElse(null), fr.map(MailTemplate::body).orElse(null));
+    }
+
+    private static String text(Integer minutes) {
+        return minutes == null ? null : minutes.toString();
     }
 
     private static Optional<Double> number(String text) {

@@ -208,9 +208,25 @@ public final class ConsoleView {
     }
 
     /** A campaign's form, as typed; {@code version} null for a new campaign. */
+    /**
+     * The campaign's acknowledgement as typed: minutes per category (blank: none), the company it signs with, the
+     * fallback language, and the wording in English and French (blank: the built-in wording).
+     */
+    public record AckFields(String detractorMinutes, String passiveMinutes, String promoterMinutes, String company, String locale,
+            String enSubject, String enBody, String frSubject, String frBody) {}
+
     public record CampaignForm(WebMessages m, String action, String id, String name, List<Option> plans, List<Option> slaPolicies,
-            String goalPercent, String goalHours, List<Option> checkIns, Long version, String csrf, java.util.Map<String, String> errors, String conflict) {
+            String goalPercent, String goalHours, List<Option> checkIns, AckFields ack, List<Option> ackLocales, Long version, String csrf,
+            java.util.Map<String, String> errors, String conflict) {
+
+        /** The first problem with the acknowledgement's wording, whichever template it is in. */
+        public String ackTemplateError() {
+            return errors.entrySet().stream().filter(e -> e.getKey().startsWith("acknowledgement.templates")).map(java.util.Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+
         public CampaignForm {
+            ackLocales = List.copyOf(ackLocales);
             plans = List.copyOf(plans);
             slaPolicies = List.copyOf(slaPolicies);
             checkIns = List.copyOf(checkIns);

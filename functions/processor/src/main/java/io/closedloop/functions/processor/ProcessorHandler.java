@@ -120,10 +120,10 @@ public final class ProcessorHandler implements RequestStreamHandler, Resource {
 
 
     private static ProcessChanges wire(Stores stores) {
-        SesMailer mailer = new SesMailer(SesMailer.client());
+        SesMailer mailer = SesMailer.fromEnvironment();
         EventBridgePublisher events = new EventBridgePublisher(EventBridgePublisher.client(), Settings.required("EVENT_BUS_NAME"));
         return new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(),
-                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(),
+                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(),
                         Settings.required("SENDER_ADDRESS"), Settings.required("PUBLIC_BASE_URL")),
                 events, stores.kpis(), InstantSource.system());
     }

@@ -88,7 +88,7 @@ final class FaultBench {
         events.putRule(r -> r.name("all").eventBusName(BUS).eventPattern("{\"source\":[\"closedloop\"]}"));
         events.putTargets(r -> r.rule("all").eventBusName(BUS).targets(t -> t.id("queue").arn(queue[0])));
 
-        dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(), SENDER,
+        dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(), stores.suppressions(), SENDER,
                 "https://closedloop.example.com");
         publisher = new EventBridgePublisher(events, BUS);
         driver = new StreamDriver(stream, processor());

@@ -98,7 +98,7 @@ class ProcessorHandlerTest {
         events.putRule(r -> r.name("all").eventBusName(BUS).eventPattern("{\"source\":[\"closedloop\"]}"));
         events.putTargets(r -> r.rule("all").eventBusName(BUS).targets(t -> t.id("queue").arn(queue[0])));
 
-        var dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(),
+        var dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(), stores.suppressions(),
                 "closedloop@example.com", "https://closedloop.example.com");
         processor = new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(), dispatcher,
                 new EventBridgePublisher(events, BUS), stores.kpis(), clock));

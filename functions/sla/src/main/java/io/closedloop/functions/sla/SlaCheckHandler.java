@@ -45,7 +45,7 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
 
     /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
     SlaCheckHandler(Stores stores) {
-        this.check = wire(stores, new SesMailer(SesMailer.client()));
+        this.check = wire(stores, SesMailer.fromEnvironment());
         this.stores = stores;
     }
 
@@ -91,7 +91,7 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
 
     private static SlaCheck wire(Stores stores, SesMailer mailer) {
         return new SlaCheck(stores.cases(), stores.configCache(),
-                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(),
+                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(),
                         Settings.required("SENDER_ADDRESS"), Settings.required("PUBLIC_BASE_URL")),
                 InstantSource.system());
     }

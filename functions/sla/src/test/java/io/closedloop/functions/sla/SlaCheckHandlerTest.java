@@ -76,7 +76,7 @@ class SlaCheckHandlerTest {
         DemoConfiguration.seedIfEmpty(stores.config(), stores.configCache(), OPENED);
         RecordingMailer mailer = new RecordingMailer();
         SlaCheck check = new SlaCheck(stores.cases(), stores.configCache(),
-                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), "cx@example.com", "https://cx.example.com"),
+                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), "cx@example.com", "https://cx.example.com"),
                 clock);
         return new Setup(stores, client, meter, clock, mailer, new SlaCheckHandler(check));
     }

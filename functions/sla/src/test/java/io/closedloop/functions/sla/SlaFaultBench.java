@@ -73,7 +73,7 @@ final class SlaFaultBench {
     /** A fresh check, as a new execution environment would build it (its own dispatcher over the same table and SES). */
     SlaCheck check() {
         return new SlaCheck(stores.cases(), stores.configCache(),
-                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), SENDER, "https://closedloop.example.com"),
+                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), SENDER, "https://closedloop.example.com"),
                 clock);
     }
 

@@ -29,6 +29,7 @@ import io.closedloop.links.CaseLinks;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.ConfigCache;
 import io.closedloop.ports.ConfigStore;
+import io.closedloop.ports.Suppressions;
 import io.closedloop.webui.CasePage;
 import io.closedloop.webui.CasePaths;
 import io.closedloop.webui.CaseViews;
@@ -75,6 +76,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
     private final CaseService service;
     private final CasePage casePage;
     private final CheckInPages checkIns;
+    private final OptOutPages optOuts;
     private final Dashboard dashboard;
     private final LinkKeys linkKeys;
     private final CrossSiteCheck crossSite;
@@ -90,7 +92,7 @@ public final class WebHandler implements RequestStreamHandler, Resource {
     /** Real stores, primed like Lambda's (tests call the SnapStart hooks directly). */
     WebHandler(Stores stores, String publicBaseUrl) {
         this(new CaseService(stores.cases(), stores.configCache(), InstantSource.system()), stores.cases(), stores.kpis(),
-                new LinkKeys(stores.configCache(), stores.config()), publicBaseUrl, stores.configCache(), stores.config());
+                new LinkKeys(stores.configCache(), stores.config()), stores.suppressions(), publicBaseUrl, stores.configCache(), stores.config());
     }
 
     /**
@@ -99,18 +101,20 @@ public final class WebHandler implements RequestStreamHandler, Resource {
      * @param cases where the customer's other cases are listed from
      * @param kpis the counters the dashboard reads
      * @param linkKeys the keys that sign the dashboard session
+     * @param suppressions where a customer's opt-out is written
      * @param publicBaseUrl the deployment's public address (PUBLIC_BASE_URL), part of the cross-site check; may be null
      */
-    public WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl) {
-        this(service, cases, kpis, linkKeys, publicBaseUrl, null, null);
+    public WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, Suppressions suppressions, String publicBaseUrl) {
+        this(service, cases, kpis, linkKeys, suppressions, publicBaseUrl, null, null);
     }
 
-    private WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, String publicBaseUrl, ConfigCache primedConfig,
-            ConfigStore primedStore) {
+    private WebHandler(CaseService service, CaseStore cases, KpiStore kpis, LinkKeys linkKeys, Suppressions suppressions, String publicBaseUrl,
+            ConfigCache primedConfig, ConfigStore primedStore) {
         this.service = service;
         this.crossSite = new CrossSiteCheck(publicBaseUrl);
         this.casePage = new CasePage(service, cases, CasePaths.EMAILED_LINK, crossSite, CasePage.OWN_FRAME);
         this.checkIns = new CheckInPages(service, crossSite);
+        this.optOuts = new OptOutPages(service, suppressions);
         this.dashboard = new Dashboard(kpis);
         this.linkKeys = linkKeys;
         this.primedConfig = primedConfig;
@@ -194,6 +198,8 @@ public final class WebHandler implements RequestStreamHandler, Resource {
             case "POST /cases/{caseId}/{command}" -> command(request);
             case "GET /k/{token}" -> checkIns.show(request);
             case "POST /k/{token}" -> checkIns.answer(request);
+            case "GET /u/{token}" -> optOuts.show(request);
+            case "POST /u/{token}" -> optOuts.apply(request);
             case "GET /dashboard" -> showDashboard(request);
             case "POST /dashboard/login" -> signIn(request);
             default -> Problem.of(404, "not-found", "Not found", "There is no such page.").response(request.requestId())

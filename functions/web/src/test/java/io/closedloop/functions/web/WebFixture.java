@@ -120,7 +120,7 @@ final class WebFixture {
         }
         key = new LinkKeys(stores.configCache(), stores.config()).create(clock.instant());
         handler = new WebHandler(new CaseService(stores.cases(), stores.configCache(), clock), stores.cases(), stores.kpis(),
-                new LinkKeys(stores.configCache(), stores.config()), HttpApiEvent.ORIGIN);
+                new LinkKeys(stores.configCache(), stores.config()), stores.suppressions(), HttpApiEvent.ORIGIN);
     }
 
     /** A detractor's case as the ingest flow opens it: OPEN, version 1, one CASE_OPENED entry, assigned to Ana. */
