@@ -124,7 +124,17 @@ class CaseFormsTest {
     void availableForms_openCase_offersEverythingButReopen() {
         assertThat(CaseForms.availableForms(openCase(SEED), SEED, ANA_ACTS))
                 .containsExactlyInAnyOrder(Form.TAKE_ACTION, Form.CLOSE_PLAN, Form.ADD_NOTE, Form.REASSIGN, Form.SET_ROOT_CAUSE,
-                        Form.SET_PRIORITY);
+                        Form.SET_PRIORITY, Form.EMAIL_CUSTOMER);
+    }
+
+    @Test
+    void availableForms_customerWithoutAddress_offersNoEmail() {
+        Case open = openCase(SEED);
+        Case anonymous = open.toBuilder().response(new io.closedloop.domain.Response(open.response().sourceId(), open.response().externalId(),
+                open.response().campaignId(), open.response().submittedAt(), io.closedloop.domain.Respondent.ANONYMOUS, open.response().score(),
+                null, java.util.Map.of(), java.util.Map.of(), 0)).build();
+
+        assertThat(CaseForms.availableForms(anonymous, SEED, ANA_ACTS)).doesNotContain(Form.EMAIL_CUSTOMER);
     }
 
     @Test
@@ -132,7 +142,7 @@ class CaseFormsTest {
         Case closed = applied(CaseCommands.closePlan(openCase(SEED), SEED, ANA_ACTS, new CaseCommand.ClosePlan("closed"), NOW));
 
         assertThat(CaseForms.availableForms(closed, SEED, CRM))
-                .containsExactlyInAnyOrder(Form.REOPEN, Form.ADD_NOTE, Form.SET_ROOT_CAUSE);
+                .containsExactlyInAnyOrder(Form.REOPEN, Form.ADD_NOTE, Form.SET_ROOT_CAUSE, Form.EMAIL_CUSTOMER);
     }
 
     @Test

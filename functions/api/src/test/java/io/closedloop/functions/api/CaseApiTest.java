@@ -59,7 +59,7 @@ class CaseApiTest {
                 .isEqualTo(opened.response().submittedAt().plusSeconds(48 * 3600).toString());
         assertThat(c.path("plan").path("id").asText()).isEqualTo(SeedPlans.RESOLUTION_FOR_DETRACTORS);
         assertThat(c.path("available").path("commands")).extracting(JsonNode::asText)
-                .containsExactly("action", "close", "note", "reassign", "root-cause", "priority");
+                .containsExactly("action", "close", "note", "reassign", "root-cause", "priority", "email");
         assertThat(c.path("available").path("actions")).extracting(a -> a.path("id").asText())
                 .containsExactly(SeedPlans.SEND_AN_EMAIL, SeedPlans.CALL_THE_CUSTOMER);
         assertThat(c.path("available").path("actions").get(1).path("closeQuestion").asText()).isEqualTo("CHOICE_AND_EXIT_STATE");
@@ -158,7 +158,7 @@ class CaseApiTest {
         JsonNode c = reply.json();
         assertThat(c.path("status").asText()).isEqualTo("CLOSED");
         assertThat(c.path("plan").path("exitStateName").asText()).isEqualTo("Closed");
-        assertThat(c.path("available").path("commands")).extracting(JsonNode::asText).containsExactly("note", "root-cause", "reopen");
+        assertThat(c.path("available").path("commands")).extracting(JsonNode::asText).containsExactly("note", "root-cause", "reopen", "email");
         JsonNode log = c.path("activities");
         assertThat(log).extracting(a -> a.path("type").asText()).endsWith("ACTION_TAKEN", "CASE_CLOSED");
         assertThat(log.get(log.size() - 2).path("actor").asText()).isEqualTo("api:" + ApiFixture.keyId(crm));

@@ -131,8 +131,8 @@ class CasePageTest {
 
         assertThat(page.formActions()).containsExactly(
                 "/cases/" + c.id() + "/action", "/cases/" + c.id() + "/action", "/cases/" + c.id() + "/close",
-                "/cases/" + c.id() + "/note", "/cases/" + c.id() + "/reassign", "/cases/" + c.id() + "/priority",
-                "/cases/" + c.id() + "/root-cause");
+                "/cases/" + c.id() + "/note", "/cases/" + c.id() + "/email", "/cases/" + c.id() + "/reassign",
+                "/cases/" + c.id() + "/priority", "/cases/" + c.id() + "/root-cause");
         assertThat(page.input("version")).isEqualTo("1");
         String session = cookie.substring("cl_session=".length());
         assertThat(CaseLinks.verifyCsrf(web.stores.configCache().current(), session, page.input("csrf"))).isTrue();
