@@ -130,7 +130,22 @@ class CheckInTest {
         assertThat(recovery.path("detractorsNowPromoter").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(kpis().path("byAssignee")).filteredOn(o -> o.path("id").asText().equals("ana")).singleElement()
                 .satisfies(ana -> assertThat(ana.path("recovered").asLong()).isEqualTo(1));
-        assertThat(admin.get("/console/dashboard?campaignId=demo-nps&days=7").body()).contains("<dd id=\"recovered\">1</dd>");
+        assertThat(kpis().path("recoveryBy")).filteredOn(r -> r.path("dimension").asText().equals("RULE")).singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.path("id").asText()).isEqualTo("detractors");
+                    assertThat(rule.path("recovery").path("recovered").asLong()).isEqualTo(1);
+                    assertThat(rule.path("recovery").path("checkInsSent").asLong()).isGreaterThanOrEqualTo(1);
+                });
+        String dashboard = admin.get("/console/dashboard?campaignId=demo-nps&days=7").body();
+        assertThat(dashboard).contains("<dd id=\"recovered\">1</dd>")
+                .contains("<tr data-dimension=\"RULE\" data-id=\"detractors\"><td>Detractors (NPS 0–6) open a case</td>")
+                .contains("<tr data-dimension=\"ASSIGNEE\" data-id=\"ana\">");
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(stack.clock().instant(), java.time.ZoneOffset.UTC);
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/kpis.csv?campaignId=demo-nps&part=recovery&from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1))).header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.body().split("\r\n")).anySatisfy(row -> assertThat(row).startsWith("demo-nps,rule,detractors,"))
+                .anySatisfy(row -> assertThat(row).startsWith("demo-nps,assignee,ana,"));
     }
 
     private static JsonNode kpis() throws Exception {

@@ -22,7 +22,8 @@ public final class KpiApi {
     /** Which CSV table {@code part} asks for. */
     public enum CsvPart {
         DAYS,
-        BREAKDOWNS
+        BREAKDOWNS,
+        RECOVERY
     }
 
     private final ConfigCache config;
@@ -54,15 +55,23 @@ public final class KpiApi {
         return kpis.report(campaign.id(), from, to, campaign.goal());
     }
 
-    /** The report as CSV: one row per day, or ({@code part=breakdowns}) one row per assignee, team and root cause. */
+    /**
+     * The report as CSV: one row per day, ({@code part=breakdowns}) one row per assignee, team and root cause, or
+     * ({@code part=recovery}) the check-ins by campaign, assignee, team, root cause and rule.
+     */
     public String csv(ApiCaller caller, Map<String, String> query) {
         CsvPart part = switch (query.getOrDefault("part", "days")) {
             case "days" -> CsvPart.DAYS;
             case "breakdowns" -> CsvPart.BREAKDOWNS;
-            default -> throw new ProblemException(Problem.field(422, "part", "must be days or breakdowns"));
+            case "recovery" -> CsvPart.RECOVERY;
+            default -> throw new ProblemException(Problem.field(422, "part", "must be days, breakdowns or recovery"));
         };
         KpiReport report = report(caller, query);
-        return part == CsvPart.DAYS ? KpiCsv.days(report) : KpiCsv.breakdowns(report);
+        return switch (part) {
+            case DAYS -> KpiCsv.days(report);
+            case BREAKDOWNS -> KpiCsv.breakdowns(report);
+            case RECOVERY -> KpiCsv.recovery(report);
+        };
     }
 
     private static LocalDate date(String text, String field, FieldChecks check) {

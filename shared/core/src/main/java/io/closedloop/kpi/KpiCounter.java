@@ -65,6 +65,8 @@ public final class KpiCounter {
     public static final String ASSIGNEE = "a";
     public static final String TEAM = "t";
     public static final String ROOT_CAUSE = "rc";
+    /** The rule that opened the case; only the check-in counters are kept by rule. */
+    public static final String RULE = "r";
 
     /** The id counted when a case has no assignee, team or root cause. */
     public static final String NONE = "-";

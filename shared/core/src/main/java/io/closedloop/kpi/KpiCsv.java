@@ -23,12 +23,14 @@ public final class KpiCsv {
         StringBuilder csv = new StringBuilder();
         row(csv, List.of("campaign", "day", "responses", "nps_responses", "nps", "opened", "closed", "reopened",
                 "first_responses", "first_response_within_target_pct", "resolved_within_target_pct",
-                "resolved_within_goal_pct", "breaches"));
+                "resolved_within_goal_pct", "breaches", "check_ins_sent", "check_ins_answered", "recovered",
+                "reopened_by_customer"));
         for (KpiReport.Day d : report.days()) {
             row(csv, List.of(text(report.campaignId()), d.day().toString(), number(d.responses()), number(d.npsResponses()),
                     decimal(d.nps()), number(d.opened()), number(d.closed()), number(d.reopened()), number(d.firstResponses()),
                     percent(d.firstResponseWithinTargetShare()), percent(d.resolvedWithinTargetShare()),
-                    percent(d.resolvedWithinGoalShare()), number(d.breaches())));
+                    percent(d.resolvedWithinGoalShare()), number(d.breaches()), number(d.checkInsSent()),
+                    number(d.checkInsAnswered()), number(d.recovered()), number(d.reopenedByCustomer())));
         }
         return csv.toString();
     }
@@ -51,6 +53,31 @@ public final class KpiCsv {
                     percent(c.resolvedWithinTargetShare()), "", "", percent(c.shareOfClosed()), "", "", ""));
         }
         return csv.toString();
+    }
+
+    /**
+     * The check-ins of the period: one row for the campaign, then one per assignee, team, root cause and rule. The
+     * re-score columns count detractors who gave a new score.
+     */
+    public static String recovery(KpiReport report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, List.of("campaign", "dimension", "id", "check_ins_sent", "check_ins_answered", "answer_pct", "recovered",
+                "recovery_pct", "reopened_by_customer", "rescored_detractors", "rescore_delta_avg", "detractors_now_passive",
+                "detractors_now_promoter", "conversion_pct"));
+        String campaign = text(report.campaignId());
+        recoveryRow(csv, campaign, "campaign", text(report.campaignId()), report.recovery());
+        for (KpiReport.RecoveryOf r : report.recoveryBy()) {
+            recoveryRow(csv, campaign, r.dimension().name().toLowerCase(Locale.ROOT), text(r.id()), r.recovery());
+        }
+        return csv.toString();
+    }
+
+    private static void recoveryRow(StringBuilder csv, String campaign, String dimension, String id, KpiReport.Recovery r) {
+        row(csv, List.of(campaign, dimension, id, number(r.checkInsSent()), number(r.checkInsAnswered()),
+                percent(r.answerRate()), number(r.recovered()), percent(r.recoveryRate()), number(r.reopenedByCustomer()),
+                number(r.rescoredDetractors()), r.rescoreDeltaAverage() == null ? "" : String.format(Locale.ROOT, "%.2f",
+                        r.rescoreDeltaAverage()), number(r.detractorsNowPassive()), number(r.detractorsNowPromoter()),
+                percent(r.conversionRate())));
     }
 
     private static void ownerRow(StringBuilder csv, String campaign, String dimension, KpiReport.Owner o) {

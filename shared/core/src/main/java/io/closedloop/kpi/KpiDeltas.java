@@ -19,6 +19,7 @@ import static io.closedloop.kpi.KpiCounter.RESOLVED_IN_GOAL;
 import static io.closedloop.kpi.KpiCounter.RESOLVED_IN_TARGET;
 import static io.closedloop.kpi.KpiCounter.RESPONSES;
 import static io.closedloop.kpi.KpiCounter.ROOT_CAUSE;
+import static io.closedloop.kpi.KpiCounter.RULE;
 import static io.closedloop.kpi.KpiCounter.TEAM;
 
 import io.closedloop.app.Change;
@@ -157,7 +158,7 @@ public final class KpiDeltas {
                     reopened(counts, entry);
                     earlierCloseStands = false;
                 }
-                case CHECK_IN_SENT -> counts.owners(entry.at(), KpiCounter.CHECK_INS_SENT, 1);
+                case CHECK_IN_SENT -> counts.recovery(entry.at(), KpiCounter.CHECK_INS_SENT, 1);
                 case CHECK_IN_ANSWERED -> checkInAnswered(counts, entry);
                 case ROOT_CAUSE_SET -> {
                     if (earlierCloseStands) {
@@ -203,26 +204,24 @@ public final class KpiDeltas {
         counts.totals(OPEN_NOW, -1);
     }
 
-    /** The customer's answer, counted for the owner and root cause of the case as it stands when answered. */
+    /** The customer's answer, counted for the owner, root cause and rule of the case as it stands when answered. */
     private static void checkInAnswered(CaseTally counts, Activity entry) {
         Instant at = entry.at();
-        counts.owners(at, KpiCounter.CHECK_INS_ANSWERED, 1);
-        counts.rootCause(at, counts.kase.rootCauseId(), KpiCounter.CHECK_INS_ANSWERED, 1);
+        counts.recovery(at, KpiCounter.CHECK_INS_ANSWERED, 1);
         if ("true".equals(entry.detail(CheckIns.RESOLVED))) {
-            counts.owners(at, KpiCounter.RECOVERED, 1);
-            counts.rootCause(at, counts.kase.rootCauseId(), KpiCounter.RECOVERED, 1);
+            counts.recovery(at, KpiCounter.RECOVERED, 1);
         }
         Integer before = number(entry.detail(CheckIns.SCORE_BEFORE));
         Integer after = number(entry.detail(CheckIns.RESCORE));
         if (before == null || after == null || before > CheckIns.DETRACTOR_MAX) {
             return;
         }
-        counts.owners(at, KpiCounter.RESCORED_DETRACTORS, 1);
-        counts.owners(at, KpiCounter.RESCORE_DELTA_SUM, after - before);
+        counts.recovery(at, KpiCounter.RESCORED_DETRACTORS, 1);
+        counts.recovery(at, KpiCounter.RESCORE_DELTA_SUM, after - before);
         if (after >= 9) {
-            counts.owners(at, KpiCounter.DETRACTORS_NOW_PROMOTER, 1);
+            counts.recovery(at, KpiCounter.DETRACTORS_NOW_PROMOTER, 1);
         } else if (after > CheckIns.DETRACTOR_MAX) {
-            counts.owners(at, KpiCounter.DETRACTORS_NOW_PASSIVE, 1);
+            counts.recovery(at, KpiCounter.DETRACTORS_NOW_PASSIVE, 1);
         }
     }
 
@@ -236,7 +235,7 @@ public final class KpiDeltas {
 
     private static void reopened(CaseTally counts, Activity entry) {
         if (CheckIns.CUSTOMER.equals(entry.actor())) {
-            counts.owners(entry.at(), KpiCounter.REOPENED_BY_CUSTOMER, 1);
+            counts.recovery(entry.at(), KpiCounter.REOPENED_BY_CUSTOMER, 1);
         }
         counts.day(entry.at(), REOPENED, 1);
         if (reopensBefore(counts.kase, entry.seq()) == 0) {
@@ -390,6 +389,13 @@ public final class KpiDeltas {
 
         void rootCause(Instant at, String rootCauseId, String counter, long delta) {
             day(at, KpiCounter.of(ROOT_CAUSE, rootCauseId, counter), delta);
+        }
+
+        /** A check-in counter: for the campaign, the owners, the case's current root cause and the rule that opened it. */
+        void recovery(Instant at, String counter, long delta) {
+            owners(at, counter, delta);
+            rootCause(at, kase.rootCauseId(), counter, delta);
+            day(at, KpiCounter.of(RULE, kase.opening() == null ? null : kase.opening().ruleId(), counter), delta);
         }
 
         void totals(String counter, long delta) {

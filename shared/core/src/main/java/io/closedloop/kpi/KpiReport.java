@@ -13,6 +13,7 @@ import java.util.Map;
  * @param days every day of the period, oldest first, zeros on days without activity
  * @param byAssignee by the assignee at the time of each event; the id {@code -} collects unassigned cases
  * @param byRootCause closes by the root cause at close time (moved when it is set later)
+ * @param recoveryBy the check-ins by assignee, team, root cause and rule, as the case stood at each check-in
  */
 public record KpiReport(
         String campaignId,
@@ -24,13 +25,15 @@ public record KpiReport(
         List<Owner> byAssignee,
         List<Owner> byTeam,
         List<Cause> byRootCause,
-        Recovery recovery) {
+        Recovery recovery,
+        List<RecoveryOf> recoveryBy) {
 
     public KpiReport {
         days = List.copyOf(days);
         byAssignee = List.copyOf(byAssignee);
         byTeam = List.copyOf(byTeam);
         byRootCause = List.copyOf(byRootCause);
+        recoveryBy = List.copyOf(recoveryBy);
     }
 
     /**
@@ -102,7 +105,11 @@ public record KpiReport(
             Double resolvedWithinTargetShare,
             long resolvedWithinGoal,
             Double resolvedWithinGoalShare,
-            long breaches) {}
+            long breaches,
+            long checkInsSent,
+            long checkInsAnswered,
+            long recovered,
+            long reopenedByCustomer) {}
 
     /** The figures of one assignee or team; {@code recovered} of {@code checkInsAnswered} said the issue is resolved. */
     public record Owner(
@@ -138,6 +145,12 @@ public record KpiReport(
             long detractorsNowPassive,
             long detractorsNowPromoter,
             Double conversionRate) {}
+
+    /** The dimensions of {@link #recoveryBy}. */
+    public enum RecoveryDimension { ASSIGNEE, TEAM, ROOT_CAUSE, RULE }
+
+    /** The check-ins of one assignee, team, root cause or rule; the id {@code -} collects cases without one. */
+    public record RecoveryOf(RecoveryDimension dimension, String id, Recovery recovery) {}
 
     /** The closes of one root cause; {@code shareOfClosed} is its part of all closes in the period. */
     public record Cause(String id, long closed, Double shareOfClosed, Double resolvedWithinTargetShare) {}

@@ -25,6 +25,9 @@ public final class KpiReports {
     /** The longest period a report covers: two years of days. */
     public static final int MAX_DAYS = 731;
 
+    /** How many counts a {@link KpiReport.Day} holds. */
+    private static final int DAY_COUNTS = 16;
+
     private KpiReports() {}
 
     /**
@@ -59,7 +62,7 @@ public final class KpiReports {
         }
         long openNow = totals == null ? 0 : Math.max(0, totals.get(KpiCounter.OPEN_NOW));
         return new KpiReport(campaignId, from, to, target, totals(sum, openNow, target), series,
-                owners(sum, KpiCounter.ASSIGNEE), owners(sum, KpiCounter.TEAM), causes(sum), recovery(sum));
+                owners(sum, KpiCounter.ASSIGNEE), owners(sum, KpiCounter.TEAM), causes(sum), recovery(sum), recoveryBy(sum));
     }
 
     /** Checks a period a report is asked for. */
@@ -77,33 +80,37 @@ public final class KpiReports {
 
     /** One day's figures from its counters. */
     static KpiReport.Day day(LocalDate day, Map<String, Long> c) {
-        return day(day, get(c, KpiCounter.RESPONSES), get(c, KpiCounter.NPS_RESPONSES), get(c, KpiCounter.NPS_DETRACTORS),
-                get(c, KpiCounter.NPS_PROMOTERS), get(c, OPENED), get(c, CLOSED), get(c, KpiCounter.REOPENED),
-                get(c, FIRST_RESPONSES), get(c, FIRST_RESPONSE_IN_TARGET), get(c, RESOLVED_IN_TARGET),
-                get(c, RESOLVED_IN_GOAL), get(c, KpiCounter.FIRST_RESPONSE_BREACHES) + get(c, KpiCounter.RESOLUTION_BREACHES));
+        return day(day, new long[] {get(c, KpiCounter.RESPONSES), get(c, KpiCounter.NPS_RESPONSES),
+            get(c, KpiCounter.NPS_DETRACTORS), get(c, KpiCounter.NPS_PROMOTERS), get(c, OPENED), get(c, CLOSED),
+            get(c, KpiCounter.REOPENED), get(c, FIRST_RESPONSES), get(c, FIRST_RESPONSE_IN_TARGET), get(c, RESOLVED_IN_TARGET),
+            get(c, RESOLVED_IN_GOAL), get(c, KpiCounter.FIRST_RESPONSE_BREACHES) + get(c, KpiCounter.RESOLUTION_BREACHES),
+            get(c, KpiCounter.CHECK_INS_SENT), get(c, KpiCounter.CHECK_INS_ANSWERED), get(c, KpiCounter.RECOVERED),
+            get(c, KpiCounter.REOPENED_BY_CUSTOMER)});
     }
 
     /** The figures of several days together (a week or a month of a chart), labelled with the first day. */
     public static KpiReport.Day sum(LocalDate first, List<KpiReport.Day> days) {
-        long[] s = new long[11];
+        long[] s = new long[DAY_COUNTS];
         for (KpiReport.Day d : days) {
-            long[] v = {d.responses(), d.npsResponses(), d.npsDetractors(), d.npsPromoters(), d.opened(), d.closed(),
-                d.reopened(), d.firstResponses(), d.firstResponsesWithinTarget(), d.resolvedWithinTarget(), d.resolvedWithinGoal()};
+            long[] v = counts(d);
             for (int i = 0; i < v.length; i++) {
                 s[i] += v[i];
             }
         }
-        long breaches = days.stream().mapToLong(KpiReport.Day::breaches).sum();
-        return day(first, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], breaches);
+        return day(first, s);
     }
 
-    private static KpiReport.Day day(LocalDate day, long responses, long npsResponses, long npsDetractors, long npsPromoters,
-            long opened, long closed, long reopened, long firstResponses, long firstInTarget, long resolvedInTarget,
-            long resolvedInGoal, long breaches) {
-        return new KpiReport.Day(day, responses, npsResponses, npsDetractors, npsPromoters,
-                nps(npsPromoters, npsDetractors, npsResponses), opened, closed, reopened, firstResponses, firstInTarget,
-                share(firstInTarget, firstResponses), resolvedInTarget, share(resolvedInTarget, closed), resolvedInGoal,
-                share(resolvedInGoal, closed), breaches);
+    /** A day's counts in the order {@link #day(LocalDate, long[])} reads them. */
+    private static long[] counts(KpiReport.Day d) {
+        return new long[] {d.responses(), d.npsResponses(), d.npsDetractors(), d.npsPromoters(), d.opened(), d.closed(),
+            d.reopened(), d.firstResponses(), d.firstResponsesWithinTarget(), d.resolvedWithinTarget(), d.resolvedWithinGoal(),
+            d.breaches(), d.checkInsSent(), d.checkInsAnswered(), d.recovered(), d.reopenedByCustomer()};
+    }
+
+    private static KpiReport.Day day(LocalDate day, long[] v) {
+        long closed = v[5];
+        return new KpiReport.Day(day, v[0], v[1], v[2], v[3], nps(v[3], v[2], v[1]), v[4], closed, v[6], v[7], v[8],
+                share(v[8], v[7]), v[9], share(v[9], closed), v[10], share(v[10], closed), v[11], v[12], v[13], v[14], v[15]);
     }
 
     private static KpiReport.Totals totals(Map<String, Long> c, long openNow, Goal goal) {
@@ -147,6 +154,22 @@ public final class KpiReports {
         Double delta = rescored == 0 ? null : round((double) get(c, KpiCounter.RESCORE_DELTA_SUM) / rescored, 2);
         return new KpiReport.Recovery(sent, answered, share(answered, sent), recovered, share(recovered, answered),
                 get(c, KpiCounter.REOPENED_BY_CUSTOMER), rescored, delta, passive, promoter, share(passive + promoter, rescored));
+    }
+
+    private static List<KpiReport.RecoveryOf> recoveryBy(Map<String, Long> sum) {
+        List<KpiReport.RecoveryOf> rows = new ArrayList<>();
+        Map<KpiReport.RecoveryDimension, String> dimensions = new LinkedHashMap<>();
+        dimensions.put(KpiReport.RecoveryDimension.ASSIGNEE, KpiCounter.ASSIGNEE);
+        dimensions.put(KpiReport.RecoveryDimension.TEAM, KpiCounter.TEAM);
+        dimensions.put(KpiReport.RecoveryDimension.ROOT_CAUSE, KpiCounter.ROOT_CAUSE);
+        dimensions.put(KpiReport.RecoveryDimension.RULE, KpiCounter.RULE);
+        dimensions.forEach((dimension, prefix) -> breakdown(sum, prefix).entrySet().stream()
+                .map(e -> new KpiReport.RecoveryOf(dimension, e.getKey(), recovery(e.getValue())))
+                .filter(r -> r.recovery().checkInsSent() != 0 || r.recovery().checkInsAnswered() != 0)
+                .sorted(Comparator.comparingLong((KpiReport.RecoveryOf r) -> -r.recovery().checkInsSent())
+                        .thenComparing(KpiReport.RecoveryOf::id))
+                .forEach(rows::add));
+        return rows;
     }
 
     private static Map<String, Long> histogram(Map<String, Long> c, String prefix) {

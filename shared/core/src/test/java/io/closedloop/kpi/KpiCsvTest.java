@@ -25,14 +25,15 @@ class KpiCsvTest {
     void days_headerThenOneRowPerDay_withCrlf() {
         String csv = KpiCsv.days(report("nps-2025", List.of(day("nps-2025", "2025-03-04",
                 counts("resp", 4, "nps", 4, "nPro", 1, "nDet", 3, "opn", 3, "cls", 2, "reo", 1, "fr", 3, "frIn", 2,
-                        "resIn", 1, "goalIn", 2, "brFr", 1, "brRes", 1)))));
+                        "resIn", 1, "goalIn", 2, "brFr", 1, "brRes", 1, "ciS", 3, "ciA", 2, "ciY", 1, "ciReo", 1)))));
 
         assertThat(csv).isEqualTo(
                 "campaign,day,responses,nps_responses,nps,opened,closed,reopened,first_responses,"
-                        + "first_response_within_target_pct,resolved_within_target_pct,resolved_within_goal_pct,breaches\r\n"
-                        + "nps-2025,2025-03-03,0,0,,0,0,0,0,,,,0\r\n"
-                        + "nps-2025,2025-03-04,4,4,-50.0,3,2,1,3,66.7,50.0,100.0,2\r\n"
-                        + "nps-2025,2025-03-05,0,0,,0,0,0,0,,,,0\r\n");
+                        + "first_response_within_target_pct,resolved_within_target_pct,resolved_within_goal_pct,breaches,"
+                        + "check_ins_sent,check_ins_answered,recovered,reopened_by_customer\r\n"
+                        + "nps-2025,2025-03-03,0,0,,0,0,0,0,,,,0,0,0,0,0\r\n"
+                        + "nps-2025,2025-03-04,4,4,-50.0,3,2,1,3,66.7,50.0,100.0,2,3,2,1,1\r\n"
+                        + "nps-2025,2025-03-05,0,0,,0,0,0,0,,,,0,0,0,0,0\r\n");
     }
 
     @Test
@@ -74,5 +75,20 @@ class KpiCsvTest {
                 "nps-2025,assignee,'@ana,1,2,0,,50.0,0.0,0,,2,1,50.0",
                 "nps-2025,team,\"support, br\",0,2,0,,0.0,0.0,0,,0,0,",
                 "nps-2025,root_cause,late-delivery,,2,,,100.0,,,100.0,,,");
+    }
+
+    @Test
+    void recovery_campaignRowThenOneRowPerOwnerCauseAndRule_withIdsNeutralized() {
+        String csv = KpiCsv.recovery(report("nps-2025", List.of(day("nps-2025", "2025-03-03", counts(
+                "ciS", 4, "ciA", 2, "ciY", 1, "ciReo", 1, "ciRs", 2, "ciRsD", 5, "ciPas", 1,
+                "a#@ana#ciS", 4, "a#@ana#ciA", 2, "a#@ana#ciY", 1, "r#detractors-br#ciS", 4, "r#detractors-br#ciRs", 2,
+                "r#detractors-br#ciRsD", 5, "r#detractors-br#ciPas", 1)))));
+
+        assertThat(csv.split("\r\n")).containsExactly(
+                "campaign,dimension,id,check_ins_sent,check_ins_answered,answer_pct,recovered,recovery_pct,reopened_by_customer,"
+                        + "rescored_detractors,rescore_delta_avg,detractors_now_passive,detractors_now_promoter,conversion_pct",
+                "nps-2025,campaign,nps-2025,4,2,50.0,1,50.0,1,2,2.50,1,0,50.0",
+                "nps-2025,assignee,'@ana,4,2,50.0,1,50.0,0,0,,0,0,",
+                "nps-2025,rule,detractors-br,4,0,0.0,0,,0,2,2.50,1,0,50.0");
     }
 }

@@ -234,9 +234,11 @@ class KpiDeltasTest {
         Case unhappy = applied(CaseCommands.apply(sent, new CaseCommand.AnswerCheckIn("close-1", false, 7, null), Actor.customer(), CONFIG,
                 answeredAt));
 
-        assertThat(deltas(change(closed, sent)).getFirst().counters()).containsEntry("ciS", 1L).containsEntry("a#ana#ciS", 1L);
+        assertThat(deltas(change(closed, sent)).getFirst().counters()).containsEntry("ciS", 1L).containsEntry("a#ana#ciS", 1L)
+                .containsEntry("r#detractors-br#ciS", 1L).containsEntry("rc#-#ciS", 1L);
         assertThat(deltas(change(sent, happy)).getFirst().counters()).containsEntry("ciA", 1L).containsEntry("ciY", 1L)
-                .containsEntry("a#ana#ciY", 1L).containsEntry("rc#-#ciY", 1L).containsEntry("ciRs", 1L).containsEntry("ciRsD", 6L)
+                .containsEntry("a#ana#ciY", 1L).containsEntry("rc#-#ciY", 1L).containsEntry("r#detractors-br#ciY", 1L)
+                .containsEntry("r#detractors-br#ciA", 1L).containsEntry("ciRs", 1L).containsEntry("ciRsD", 6L)
                 .containsEntry("ciPro", 1L).doesNotContainKeys("ciReo", "ciPas");
         assertThat(deltas(change(sent, unhappy)).getFirst().counters()).containsEntry("ciA", 1L).containsEntry("ciReo", 1L)
                 .containsEntry("reo", 1L).containsEntry("ciRsD", 4L).containsEntry("ciPas", 1L).doesNotContainKey("ciY");

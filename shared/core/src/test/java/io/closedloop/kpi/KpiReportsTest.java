@@ -66,6 +66,39 @@ class KpiReportsTest {
     }
 
     @Test
+    void build_recoveryBy_perAssigneeTeamRootCauseAndRule_mostCheckInsFirst_withoutOwnersThatHadNone() {
+        KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
+                day("2025-03-03", counts("a#ana#ciS", 1, "a#ana#ciA", 1, "a#ana#ciY", 1, "a#bruno#ciS", 3, "a#bruno#ciA", 1,
+                        "a#carla#cls", 2, "t#support#ciS", 4, "rc#late-delivery#ciS", 4, "rc#late-delivery#ciReo", 1,
+                        "r#detractors-br#ciS", 4, "r#detractors-br#ciRs", 2, "r#detractors-br#ciRsD", 7,
+                        "r#detractors-br#ciPro", 1))),
+                openNow(0), GOAL);
+
+        assertThat(report.recoveryBy()).extracting(r -> r.dimension() + ":" + r.id()).containsExactly(
+                "ASSIGNEE:bruno", "ASSIGNEE:ana", "TEAM:support", "ROOT_CAUSE:late-delivery", "RULE:detractors-br");
+        assertThat(report.recoveryBy().getFirst().recovery().answerRate()).isEqualTo(0.3333);
+        assertThat(report.recoveryBy().get(1).recovery().recoveryRate()).isEqualTo(1.0);
+        assertThat(report.recoveryBy().get(3).recovery().reopenedByCustomer()).isEqualTo(1);
+        assertThat(report.recoveryBy().getLast().recovery().rescoreDeltaAverage()).isEqualTo(3.5);
+        assertThat(report.recoveryBy().getLast().recovery().conversionRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void build_days_countCheckInsAnsweredRecoveredAndReopenedByCustomer_andWeeksAddThemUp() {
+        KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
+                day("2025-03-03", counts("ciS", 2, "ciA", 1, "ciY", 1)),
+                day("2025-03-04", counts("ciS", 1, "ciA", 2, "ciReo", 1))),
+                openNow(0), GOAL);
+
+        KpiReport.Day first = report.days().get(2);
+        assertThat(List.of(first.checkInsSent(), first.checkInsAnswered(), first.recovered(), first.reopenedByCustomer()))
+                .containsExactly(2L, 1L, 1L, 0L);
+        KpiReport.Day both = KpiReports.sum(FROM, report.days());
+        assertThat(List.of(both.checkInsSent(), both.checkInsAnswered(), both.recovered(), both.reopenedByCustomer()))
+                .containsExactly(3L, 3L, 1L, 1L);
+    }
+
+    @Test
     void build_npsFromNpsScaleOnly_promotersMinusDetractors() {
         KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
                 day("2025-03-03", counts("resp", 6, "nps", 6, "pro", 4, "nPro", 3, "pas", 1, "det", 2, "nDet", 2)),

@@ -53,6 +53,7 @@ public final class Dashboards {
         config.responders().values().forEach(r -> names.put("responder:" + r.id(), r.name()));
         config.teams().values().forEach(t -> names.put("team:" + t.id(), t.name()));
         config.rootCauses().values().forEach(c -> names.put("cause:" + c.id(), c.name()));
+        config.rules().forEach(r -> names.put("rule:" + r.id(), r.name()));
         return names;
     }
 

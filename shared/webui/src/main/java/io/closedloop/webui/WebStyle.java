@@ -91,6 +91,7 @@ public final class WebStyle {
             dl.kpis dd{font-size:1.3rem;font-weight:600}
             table{width:100%;border-collapse:collapse;margin:0 0 12px;font-size:.95rem}
             th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #eceef2}
+            .scroll{overflow-x:auto}
             svg{display:block;width:100%;max-width:46rem;height:auto;margin:8px 0}
             @media (min-width:40rem){main{padding:20px}.card{padding:18px 20px}}
             """;

@@ -50,7 +50,7 @@ class KpiApiTest {
     }
 
     @Test
-    void kpisCsv_isOneRowPerDay_orPerOwnerAndCause() {
+    void kpisCsv_isOneRowPerDay_orPerOwnerAndCause_orTheCheckIns() {
         ApiFixture.Reply days = api.get("/api/kpis.csv?campaignId=nps-br&from=2026-11-19&to=2026-11-20", bi);
         ApiFixture.Reply breakdowns = api.get("/api/kpis.csv?campaignId=nps-br&from=2026-11-19&to=2026-11-20&part=breakdowns", bi);
 
@@ -60,6 +60,12 @@ class KpiApiTest {
         assertThat(days.text().split("\r\n")).hasSize(3);
         assertThat(days.text().split("\r\n")[1]).startsWith("nps-br,2026-11-19,3,3,33.3,");
         assertThat(breakdowns.text()).contains("nps-br,assignee,ana,1,");
+        ApiFixture.Reply recovery = api.get("/api/kpis.csv?campaignId=nps-br&from=2026-11-19&to=2026-11-20&part=recovery", bi);
+        ApiFixture.Reply unknown = api.get("/api/kpis.csv?campaignId=nps-br&from=2026-11-19&to=2026-11-20&part=owners", bi);
+        assertThat(recovery.text().split("\r\n")).hasSize(2);
+        assertThat(recovery.text().split("\r\n")[1]).isEqualTo("nps-br,campaign,nps-br,0,0,,0,,0,0,,0,0,");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("part");
     }
 
     @Test
