@@ -3,7 +3,6 @@ package io.closedloop.customer;
 import io.closedloop.cases.Alert;
 import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
-import io.closedloop.config.Acknowledgement;
 import io.closedloop.config.Campaign;
 import io.closedloop.config.Configuration;
 import io.closedloop.domain.Category;
@@ -42,11 +41,6 @@ public final class Acknowledgements {
         }
         return Optional.ofNullable(config.campaigns().get(response.campaignId())).map(Campaign::acknowledgement)
                 .flatMap(ack -> ack.delay(Category.of(response.score())));
-    }
-
-    /** The campaign's settings for this case; empty when the campaign no longer acknowledges. */
-    public static Optional<Acknowledgement> settings(Case c, Configuration config) {
-        return Optional.ofNullable(config.campaigns().get(c.campaignId())).map(Campaign::acknowledgement);
     }
 
     /** Whether the acknowledgement is still waiting (not sent, not being sent), so that a message can replace it. */
