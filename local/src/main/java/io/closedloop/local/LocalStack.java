@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.closedloop.app.AlertDispatcher;
 import io.closedloop.app.Alerting;
+import io.closedloop.customer.ResponseAcknowledgements;
 import io.closedloop.app.IngestWebhook;
 import io.closedloop.app.ProcessChanges;
 import io.closedloop.app.SlaCheck;
@@ -114,12 +115,14 @@ public final class LocalStack implements AutoCloseable {
                 ? new EventBridgePublisher(EventBridgePublisher.client(), EVENT_BUS) : localBus;
         AlertDispatcher dispatcher = Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(),
                 System.getProperty("SENDER_ADDRESS"), baseUrl);
+        ResponseAcknowledgements acknowledgements = stores.acknowledgementSender(mailer, System.getProperty("SENDER_ADDRESS"), baseUrl);
 
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
         handlers.put(IngestHandler.class.getName(), new IngestHandler(new IngestWebhook(stores.sources(), stores.responses(), clock)));
         handlers.put(ProcessorHandler.class.getName(), new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(),
-                stores.roundRobin(), dispatcher, events, stores.kpis(), clock)));
-        handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock)));
+                stores.roundRobin(), dispatcher, acknowledgements, events, stores.kpis(), clock)));
+        handlers.put(SlaCheckHandler.class.getName(), new SlaCheckHandler(new SlaCheck(stores.cases(), stores.configCache(), dispatcher,
+                acknowledgements, clock)));
         handlers.put(MailEventsHandler.class.getName(), new MailEventsHandler(new MailFeedback(stores.suppressions(), stores.cases())));
         LocalFunctions.addWebAndApi(handlers, stores, clock, baseUrl, mailer, System.getProperty("SENDER_ADDRESS"));
 

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Mail to the customer end to end on the local stack: the demo campaign acknowledges detractors after 30 minutes
- * (set in the console); the acknowledgement goes once after the delay, even with the webhook delivered twice; its
+ * Mail to the customer end to end on the local stack: the demo campaign acknowledges detractors after 30 minutes and
+ * promoters (who open no case) after 20 (set in the console); the acknowledgement goes once after the delay, even with the webhook delivered twice; its
  * opt-out link's GET changes nothing in the table and its POST (RFC 8058 one-click) stops the next one; a responder
  * who writes from the case page first replaces it, and the customer's answer goes to the responder (Reply-To); an SES
  * bounce suppresses the address, shows on the case and stops the next one.
@@ -60,9 +60,10 @@ class CustomerMailTest {
         Map<String, String> campaign = admin.get("/console/admin/campaigns/demo-nps").form("campaign");
         assertThat(campaign).containsEntry("ackDetractor", "");
         campaign.put("ackDetractor", "30");
+        campaign.put("ackPromoter", "20");
         campaign.put("ackCompany", "Loja Azul");
         assertThat(admin.post("/console/admin/campaigns/demo-nps", campaign).status()).isEqualTo(303);
-        assertThat(admin.get("/console/admin/campaigns/demo-nps").form("campaign")).containsEntry("ackDetractor", "30")
+        assertThat(admin.get("/console/admin/campaigns/demo-nps").form("campaign")).containsEntry("ackDetractor", "30").containsEntry("ackPromoter", "20")
                 .containsEntry("ackCompany", "Loja Azul");
         stack.clock().advance(Duration.ofSeconds(3));
     }
@@ -106,6 +107,40 @@ class CustomerMailTest {
         afterTheDelay();
         stack.runSchedule("SlaCheckFunction");
         assertThat(acknowledgementsTo(address)).as("sent once, whatever runs later").hasSize(1);
+    }
+
+    @Test
+    void promoter_opensNoCase_isAcknowledgedAfterItsDelay_once_evenWhenTheWebhookComesTwice_andTheOptOutGetChangesNothing() throws Exception {
+        String address = "rita.lopes@example.com";
+        byte[] body = promoter("Rita Lopes", address);
+        post(body);
+        post(body);
+
+        assertThat(ROW.matcher(admin.get("/console/cases?list=teams&q=Rita").body()).find()).as("no rule opens a case for a promoter").isFalse();
+        assertThat(acknowledgementItems()).as("queued once, with its own due entry").singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("st", "PENDING").containsKey("gsi3pk"));
+        stack.runSchedule("SlaCheckFunction");
+        assertThat(promoterThanksTo(address)).as("not before the delay").isEmpty();
+
+        afterTheDelay();
+        stack.runSchedule("SlaCheckFunction");
+
+        assertThat(promoterThanksTo(address)).singleElement().satisfies(ack -> {
+            assertThat(ack.text()).startsWith("Hello Rita,").contains("Thank you for your kind words").contains("The Loja Azul team");
+            assertThat(ack.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        });
+        assertThat(acknowledgementItems()).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("st", "SENT").doesNotContainKey("gsi3pk").doesNotContainKey("fail"));
+
+        String optOut = optOutLink(promoterThanksTo(address).getFirst());
+        Set<String> before = table();
+        assertThat(get(optOut).statusCode()).isEqualTo(200);
+        assertThat(table()).as("a mail scanner's GET changes nothing").isEqualTo(before);
+
+        post(body);
+        afterTheDelay();
+        stack.runSchedule("SlaCheckFunction");
+        assertThat(promoterThanksTo(address)).as("one per response, ever").hasSize(1);
     }
 
     @Test
@@ -192,6 +227,14 @@ class CustomerMailTest {
         assertThat(acknowledgementsTo(address)).hasSize(1);
     }
 
+    /** The demo's sample as a promoter's answer (NPS 10), which no demo rule opens a case for. */
+    private static byte[] promoter(String name, String address) throws java.io.IOException {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(detractor(name, address));
+        tree.putObject("score").put("type", "NPS").put("value", 10);
+        tree.put("comment", "Quick delivery, friendly people.");
+        return Json.bytes(tree);
+    }
+
     /** The demo's detractor sample from another customer, with a response id of its own. */
     private static byte[] detractor(String name, String address) {
         return detractor(name, address, 1);
@@ -246,6 +289,23 @@ class CustomerMailTest {
 
     private static List<Outbox.Message> acknowledgementsTo(String address) {
         return stack.outbox().messages().stream().filter(m -> m.to().equals(address) && m.subject().equals(ACK_SUBJECT)).toList();
+    }
+
+    private static List<Outbox.Message> promoterThanksTo(String address) {
+        return stack.outbox().messages().stream().filter(m -> m.to().equals(address) && m.subject().equals("Thank you!")).toList();
+    }
+
+    /** The acknowledgement items of responses with no case, each as attribute name → its value as text. */
+    private static List<Map<String, String>> acknowledgementItems() {
+        List<Map<String, String>> items = new java.util.ArrayList<>();
+        for (Map<String, AttributeValue> item : stack.dynamo().scanPaginator(r -> r.tableName(LocalStack.TABLE)).items()) {
+            if (item.get("pk").s().startsWith("ACK#")) {
+                Map<String, String> values = new java.util.TreeMap<>();
+                item.forEach((name, value) -> values.put(name, value.s() != null ? value.s() : String.valueOf(value.n())));
+                items.add(values);
+            }
+        }
+        return items;
     }
 
     private static String optOutLink(Outbox.Message message) {

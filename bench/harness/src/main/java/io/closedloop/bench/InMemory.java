@@ -4,6 +4,7 @@ import io.closedloop.cases.Case;
 import io.closedloop.config.ConfigEntry;
 import io.closedloop.config.ConfigKind;
 import io.closedloop.domain.Response;
+import io.closedloop.domain.ResponseId;
 import io.closedloop.ports.CasePage;
 import io.closedloop.ports.CaseQuery;
 import io.closedloop.ports.CaseStore;
@@ -75,6 +76,11 @@ public final class InMemory {
 
         @Override
         public void forEachInPeriod(String campaignId, LocalDate from, LocalDate to, Consumer<Response> consumer) {}
+
+        @Override
+        public Optional<Response> get(String campaignId, Instant submittedAt, ResponseId id) {
+            return Optional.ofNullable(last).filter(r -> r.id().equals(id));
+        }
 
         @Override
         public List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId) {

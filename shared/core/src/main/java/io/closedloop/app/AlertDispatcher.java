@@ -7,7 +7,7 @@ import io.closedloop.cases.AlertState;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.Responder;
-import io.closedloop.customer.Addresses;
+import io.closedloop.customer.CustomerDelivery;
 import io.closedloop.log.Log;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.ConfigCache;
@@ -141,22 +141,9 @@ public final class AlertDispatcher {
 
     /** Never to an address that opted out, bounced or complained: that alert fails for good, and the log says why. */
     private Outcome sendToCustomer(Case c, Alert alert, Configuration configuration, Instant now) {
-        String address = c.response().respondent().email();
-        if (address == null || address.isBlank()) {
-            return new Outcome(false, "no-customer-address", true);
-        }
-        Optional<Suppressions.Suppression> suppressed = suppressions.find(Addresses.hash(address));
-        if (suppressed.isPresent()) {
-            return new Outcome(false, "suppressed-" + suppressed.get().reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), true);
-        }
-        try {
-            mailer.send(composer.composeForCustomer(c, alert, configuration, keys.signingKey(now), now));
-            return new Outcome(true, null, false);
-        } catch (MailException e) {
-            return new Outcome(false, e.reason(), false);
-        } catch (IllegalArgumentException unsendable) {
-            return new Outcome(false, "invalid-address", true);
-        }
+        CustomerDelivery.Attempt attempt = CustomerDelivery.attempt(c.response().respondent().email(), suppressions, mailer,
+                () -> composer.composeForCustomer(c, alert, configuration, keys.signingKey(now), now));
+        return new Outcome(attempt.sent(), attempt.failure(), attempt.permanent());
     }
 
     private Case record(Case claimed, Map<String, Outcome> outcomes, Instant now) {
@@ -230,7 +217,8 @@ public final class AlertDispatcher {
                 Map.of("caseId", caseId, "alert", key.substring(0, key.indexOf('|')), "reason", outcome.reason() == null ? "" : outcome.reason())));
     }
 
-    static Duration backoff(int attempts) {
+    /** How long before the next try after {@code attempts} failed ones: doubling from a minute, at most an hour. */
+    public static Duration backoff(int attempts) {
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
         return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
     }

@@ -3,6 +3,7 @@ package io.closedloop.app;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closedloop.cases.Activity;
 import io.closedloop.cases.Case;
+import io.closedloop.customer.ResponseAcknowledgement;
 import io.closedloop.domain.Response;
 import io.closedloop.json.Json;
 import io.closedloop.ports.DomainEvent;
@@ -16,12 +17,15 @@ import java.util.List;
  */
 public final class DomainEvents {
 
+    public static final String RESPONSE_ACKNOWLEDGED = "ResponseAcknowledged";
+
     private DomainEvents() {}
 
     public static List<DomainEvent> of(Change change) {
         return switch (change) {
             case Change.ResponseChange r when r.after() != null -> response(r.before(), r.after());
             case Change.CaseChange c when c.after() != null -> caseEvents(c.before(), c.after());
+            case Change.AcknowledgementChange a when a.delivered() -> List.of(acknowledged(a.after()));
             default -> List.of();
         };
     }
@@ -49,6 +53,16 @@ public final class DomainEvents {
         }
         String id = "response:" + after.id() + ":" + after.revision();
         return List.of(new DomainEvent(id, type, after.submittedAt(), Json.string(detail)));
+    }
+
+    /** The acknowledgement of a response that opened no case: no case, no log entry, so an event of its own. */
+    private static DomainEvent acknowledged(ResponseAcknowledgement ack) {
+        ObjectNode detail = Json.object();
+        detail.put("responseId", ack.responseId().toString());
+        detail.put("campaignId", ack.campaignId());
+        detail.put("category", ack.category().name());
+        detail.put("at", ack.alert().sentAt().toString());
+        return new DomainEvent("acknowledgement:" + ack.id(), RESPONSE_ACKNOWLEDGED, ack.alert().sentAt(), Json.string(detail));
     }
 
     private static List<DomainEvent> caseEvents(Case before, Case after) {

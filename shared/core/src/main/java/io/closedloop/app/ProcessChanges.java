@@ -3,6 +3,7 @@ package io.closedloop.app;
 import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
+import io.closedloop.customer.ResponseAcknowledgements;
 import io.closedloop.domain.Response;
 import io.closedloop.kpi.KpiDeltas;
 import io.closedloop.kpi.KpiStore;
@@ -42,12 +43,14 @@ public final class ProcessChanges {
             AlertKind.CUSTOMER_REOPENED, AlertKind.CUSTOMER_MESSAGE);
 
     private final AlertDispatcher dispatcher;
+    private final ResponseAcknowledgements acknowledgements;
     private final EventPublisher events;
     private final KpiStore kpis;
     private final InstantSource clock;
 
     public ProcessChanges(CaseStore cases, ConfigCache config, RoundRobinCounter roundRobin, AlertDispatcher dispatcher,
-            EventPublisher events, KpiStore kpis, InstantSource clock) {
+            ResponseAcknowledgements acknowledgements, EventPublisher events, KpiStore kpis, InstantSource clock) {
+        this.acknowledgements = acknowledgements;
         this.cases = cases;
         this.config = config;
         this.roundRobin = roundRobin;
@@ -117,9 +120,11 @@ public final class ProcessChanges {
         Instant now = clock.instant();
         Configuration configuration = config.current();
         Evaluation evaluation = RuleEvaluator.evaluate(RuleEngine.rulesFor(configuration, after), after);
-        // A new response no rule matches has no case to finish (only a match opens one): no read. A case opened by
+        // A new response no rule matches has no case to finish (only a match opens one): no read, only its
+        // acknowledgement when the campaign asks for one. A case opened by
         // an earlier attempt under rules changed since keeps its pending alerts for the SLA check to retry.
         if (before == null && evaluation.winner() == null) {
+            acknowledgements.queue(after, configuration, now);
             return;
         }
         // A case already there means this is an update or a retry: finish whatever its alerts still need
@@ -130,6 +135,7 @@ public final class ProcessChanges {
         }
         Decision decision = RuleEngine.decide(evaluation, after, configuration, roundRobin);
         if (!decision.opensCase()) {
+            acknowledgements.queue(after, configuration, now);
             return;
         }
         // Alerts go out first and the case is created once, recording their outcome: one write, not two

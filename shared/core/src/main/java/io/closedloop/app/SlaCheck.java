@@ -3,6 +3,7 @@ package io.closedloop.app;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Configuration;
 import io.closedloop.config.SlaPolicy;
+import io.closedloop.customer.ResponseAcknowledgements;
 import io.closedloop.log.Failures;
 import io.closedloop.log.Log;
 import io.closedloop.ports.CaseStore;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * The scheduled check: reads the due index (only cases with something due), and for each case records reminders,
  * breaches and escalations exactly once (a conditional write on the case version), then sends the alerts that are
- * due, including the ones a failed send left pending. A repeated, overlapping or crashed run finds every fact
+ * due, including the ones a failed send left pending; then the acknowledgements of responses with no case that are
+ * due. A repeated, overlapping or crashed run finds every fact
  * already recorded and changes nothing.
  */
 public final class SlaCheck {
@@ -29,14 +31,18 @@ public final class SlaCheck {
     private static final int WRITE_ATTEMPTS = 5;
 
     /** What one run did. */
-    public record Result(int due, int changed, int failed) {}
+    /** @param acknowledged acknowledgements of responses with no case sent (or given up on) */
+    public record Result(int due, int changed, int failed, int acknowledged) {}
 
     private final CaseStore cases;
     private final ConfigCache config;
     private final AlertDispatcher dispatcher;
+    private final ResponseAcknowledgements acknowledgements;
     private final InstantSource clock;
 
-    public SlaCheck(CaseStore cases, ConfigCache config, AlertDispatcher dispatcher, InstantSource clock) {
+    public SlaCheck(CaseStore cases, ConfigCache config, AlertDispatcher dispatcher, ResponseAcknowledgements acknowledgements,
+            InstantSource clock) {
+        this.acknowledgements = acknowledgements;
         this.cases = cases;
         this.config = config;
         this.dispatcher = dispatcher;
@@ -58,12 +64,14 @@ public final class SlaCheck {
                 Log.error("sla check of a case failed", Map.of("caseId", caseId, "error", Failures.describe(e)));
             }
         }
+        int acknowledged = acknowledgements.sendDue(now, MAX_CASES_PER_RUN);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("due", due.size());
         fields.put("changed", changed);
         fields.put("failed", failed);
+        fields.put("acknowledged", acknowledged);
         Log.info("sla check", fields);
-        return new Result(due.size(), changed, failed);
+        return new Result(due.size(), changed, failed, acknowledged);
     }
 
     private boolean check(String caseId, Instant now) {

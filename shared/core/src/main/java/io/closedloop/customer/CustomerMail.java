@@ -3,6 +3,7 @@ package io.closedloop.customer;
 import io.closedloop.app.AlertComposer;
 import io.closedloop.cases.Activity;
 import io.closedloop.cases.Alert;
+import io.closedloop.cases.AlertKind;
 import io.closedloop.cases.Case;
 import io.closedloop.config.Acknowledgement;
 import io.closedloop.config.Acknowledgement.MailTemplate;
@@ -12,6 +13,7 @@ import io.closedloop.config.LinkKey;
 import io.closedloop.config.Responder;
 import io.closedloop.domain.Category;
 import io.closedloop.domain.Respondent;
+import io.closedloop.domain.Response;
 import io.closedloop.links.OptOutLinks;
 import io.closedloop.ports.Email;
 import io.closedloop.text.Html;
@@ -53,10 +55,8 @@ public final class CustomerMail {
     /** @throws IllegalArgumentException when the alert is not one to the customer, or its message is gone */
     public Email compose(Case c, Alert alert, Configuration config, LinkKey key, Instant now) {
         Respondent respondent = c.response().respondent();
-        String optOut = baseUrl + "/u/" + OptOutLinks.token(key, Addresses.hash(respondent.email()), now.plus(OptOutLinks.LIFETIME));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(LIST_UNSUBSCRIBE, "<" + optOut + ">");
-        headers.put(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
+        String optOut = optOutLink(respondent, key, now);
+        Map<String, String> headers = unsubscribeHeaders(optOut);
         Map<String, String> tags = Map.of("kind", alert.kind().name(), "case", c.id());
         return switch (alert.kind()) {
             case CHECK_IN -> {
@@ -65,19 +65,27 @@ public final class CustomerMail {
                 yield new Email(sender, respondent.email(), checkIn.subject(), checkIn.text() + footerText(m, optOut),
                         checkIn.html().replace("</body>", footerHtml(m, optOut) + "</body>"), tags, null, headers);
             }
-            case ACKNOWLEDGEMENT -> acknowledgement(c, config, optOut, headers, tags);
+            case ACKNOWLEDGEMENT -> acknowledgement(c.response(), config.responder(c.assigneeId()).map(Responder::name), config, optOut, headers, tags);
             case CUSTOMER_MESSAGE -> message(c, alert, config, optOut, headers, tags);
             default -> throw new IllegalArgumentException(alert.kind() + " goes to staff: AlertComposer");
         };
     }
 
-    private Email acknowledgement(Case c, Configuration config, String optOut, Map<String, String> headers, Map<String, String> tags) {
-        Respondent respondent = c.response().respondent();
-        Optional<Campaign> campaign = Optional.ofNullable(config.campaigns().get(c.campaignId()));
+    /** The acknowledgement of a response that opened no case: no owner yet, so {@code {owner}} reads "someone from our team". */
+    public Email acknowledgement(Response response, String acknowledgementId, Configuration config, LinkKey key, Instant now) {
+        String optOut = optOutLink(response.respondent(), key, now);
+        return acknowledgement(response, Optional.empty(), config, optOut, unsubscribeHeaders(optOut),
+                Map.of("kind", AlertKind.ACKNOWLEDGEMENT.name(), "ack", acknowledgementId));
+    }
+
+    private Email acknowledgement(Response response, Optional<String> owner, Configuration config, String optOut, Map<String, String> headers,
+            Map<String, String> tags) {
+        Respondent respondent = response.respondent();
+        Optional<Campaign> campaign = Optional.ofNullable(config.campaigns().get(response.campaignId()));
         Optional<Acknowledgement> settings = campaign.map(Campaign::acknowledgement);
         String language = language(respondent.locale(), settings.map(Acknowledgement::defaultLocale).orElse("en"));
         Messages m = Messages.of(language);
-        Category category = c.response().score() == null ? Category.DETRACTOR : Category.of(c.response().score());
+        Category category = response.score() == null ? Category.DETRACTOR : Category.of(response.score());
         Optional<MailTemplate> template = settings.flatMap(a -> a.template(language, category));
         String subjectPattern = template.map(MailTemplate::subject).orElse(m.t("ack.subject." + category.name()));
         String bodyPattern = template.map(MailTemplate::body)
@@ -87,8 +95,7 @@ public final class CustomerMail {
         values.put("firstName", firstName == null ? "" : AlertComposer.singleLine(firstName, NAME_PART));
         values.put("company", settings.map(Acknowledgement::company).filter(s -> !s.isBlank())
                 .or(() -> campaign.map(Campaign::name)).orElse(""));
-        values.put("owner", config.responder(c.assigneeId()).map(Responder::name).map(n -> AlertComposer.singleLine(n, NAME_PART))
-                .orElse(m.t("ack.ownerUnknown")));
+        values.put("owner", owner.map(n -> AlertComposer.singleLine(n, NAME_PART)).orElse(m.t("ack.ownerUnknown")));
         String subject = AlertComposer.singleLine(fill(subjectPattern, values), 200);
         String body = fill(bodyPattern, values);
         return new Email(sender, respondent.email(), subject, body + "\n" + footerText(m, optOut),
@@ -107,6 +114,17 @@ public final class CustomerMail {
         String note = replyTo == null ? "" : "\n\n" + m.t("message.replyNote");
         return new Email(sender, respondent.email(), subject, body + note + "\n" + footerText(m, optOut),
                 html(m, body + note, optOut), tags, replyTo, headers);
+    }
+
+    private String optOutLink(Respondent respondent, LinkKey key, Instant now) {
+        return baseUrl + "/u/" + OptOutLinks.token(key, Addresses.hash(respondent.email()), now.plus(OptOutLinks.LIFETIME));
+    }
+
+    private static Map<String, String> unsubscribeHeaders(String optOut) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(LIST_UNSUBSCRIBE, "<" + optOut + ">");
+        headers.put(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
+        return headers;
     }
 
     /** The respondent's language when it is one we write (EN, FR), else the campaign's. */

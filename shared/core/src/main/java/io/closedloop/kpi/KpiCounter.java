@@ -54,6 +54,10 @@ public final class KpiCounter {
     public static final String DETRACTORS_NOW_PASSIVE = "ciPas";
     public static final String DETRACTORS_NOW_PROMOTER = "ciPro";
 
+    /** What the customer heard from us: acknowledgements sent (with a case or without), messages written by responders. */
+    public static final String ACKNOWLEDGED = "ack";
+    public static final String CUSTOMER_MESSAGES = "msg";
+
     /** In the totals item only: cases open now (+1 on open and reopen, −1 on close). */
     public static final String OPEN_NOW = "opnNow";
 

@@ -23,6 +23,7 @@ import static io.closedloop.kpi.KpiCounter.RULE;
 import static io.closedloop.kpi.KpiCounter.TEAM;
 
 import io.closedloop.app.Change;
+import io.closedloop.app.Change.AcknowledgementChange;
 import io.closedloop.app.Change.CaseChange;
 import io.closedloop.app.Change.ResponseChange;
 import io.closedloop.cases.Activity;
@@ -62,7 +63,8 @@ import java.util.function.Function;
  *   <li>the first response (firstResponseAt, or the SLA first-response window stopping): time to first response
  *       and within target;
  *   <li>a breach newly recorded in the SLA clock (a window's breachedAt set), per target;
- *   <li>a root cause set on a closed case moves that close from the old cause to the new one.
+ *   <li>a root cause set on a closed case moves that close from the old cause to the new one;
+ *   <li>an acknowledgement sent (a case's, or a response's with no case) and a responder's message to the customer.
  * </ul>
  * Removals (after == null) count nothing: the history stays counted when a response or case expires.
  */
@@ -86,6 +88,9 @@ public final class KpiDeltas {
             switch (change) {
                 case ResponseChange r -> response(tally, r.before(), r.after());
                 case CaseChange c -> caseChange(tally, c.before(), c.after(), goalOf);
+                case AcknowledgementChange a when a.delivered() ->
+                        tally.add(KpiBucket.day(a.after().campaignId(), utcDay(a.after().alert().sentAt())), KpiCounter.ACKNOWLEDGED, 1);
+                case AcknowledgementChange a -> { }
             }
         }
         return tally.increments();
@@ -160,6 +165,8 @@ public final class KpiDeltas {
                 }
                 case CHECK_IN_SENT -> counts.recovery(entry.at(), KpiCounter.CHECK_INS_SENT, 1);
                 case CHECK_IN_ANSWERED -> checkInAnswered(counts, entry);
+                case CUSTOMER_ACKNOWLEDGED -> counts.day(entry.at(), KpiCounter.ACKNOWLEDGED, 1);
+                case CUSTOMER_CONTACTED -> counts.day(entry.at(), KpiCounter.CUSTOMER_MESSAGES, 1);
                 case ROOT_CAUSE_SET -> {
                     if (earlierCloseStands) {
                         rootCauseMovedAfterClose(counts, entry);

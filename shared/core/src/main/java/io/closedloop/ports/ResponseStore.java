@@ -1,10 +1,13 @@
 package io.closedloop.ports;
 
 import io.closedloop.domain.Response;
+import io.closedloop.domain.ResponseId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Durable, idempotent storage of responses. */
@@ -40,6 +43,9 @@ public interface ResponseStore {
         }
         return found;
     }
+
+    /** The latest revision of one response, where it was filed: its campaign and the time it was submitted. */
+    Optional<Response> get(String campaignId, Instant submittedAt, ResponseId id);
 
     /** For tests and tools: every stored revision of one response, newest first. */
     List<Response> find(String campaignId, LocalDate day, String sourceId, String externalId);

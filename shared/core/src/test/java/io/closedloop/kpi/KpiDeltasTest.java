@@ -17,6 +17,7 @@ import static io.closedloop.kpi.KpiFixtures.rootCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closedloop.app.Change;
+import io.closedloop.customer.ResponseAcknowledgement;
 import io.closedloop.cases.ActivityType;
 import io.closedloop.cases.Actor;
 import io.closedloop.cases.Alert;
@@ -69,6 +70,20 @@ class KpiDeltasTest {
 
         assertThat(deltas(change(null, detractor)))
                 .containsExactly(day(MARCH_3, counts("resp", 1, "det", 1, "nps", 1, "nDet", 1)));
+    }
+
+    @Test
+    void of_acknowledgementOfAResponseWithNoCase_countsOnceWhenSent_andNothingWhenGivenUp() {
+        Response promoter = response("r-ack", KpiFixtures.SUBMITTED, nps(10));
+        ResponseAcknowledgement claimed = ResponseAcknowledgement.pending(promoter, KpiFixtures.SUBMITTED)
+                .claimed(KpiFixtures.SUBMITTED.plusSeconds(180));
+        Instant sentOnMarch5 = MARCH_5.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(60);
+        ResponseAcknowledgement sent = claimed.sent(sentOnMarch5);
+
+        assertThat(deltas(new Change.AcknowledgementChange("1", null, ResponseAcknowledgement.pending(promoter, KpiFixtures.SUBMITTED)),
+                new Change.AcknowledgementChange("2", claimed, sent))).containsExactly(day(MARCH_5, counts("ack", 1)));
+        assertThat(deltas(new Change.AcknowledgementChange("3", sent, sent))).as("a replayed record").isEmpty();
+        assertThat(deltas(new Change.AcknowledgementChange("4", claimed, claimed.abandoned("suppressed-bounced", sentOnMarch5)))).isEmpty();
     }
 
     @Test
@@ -219,6 +234,18 @@ class KpiDeltasTest {
                 .doesNotContainKeys("cls1", "res1In", "goalIn", "fr");
         assertThat(deltas(change(closedAgain, reopenedAgain))).containsExactly(
                 day(MARCH_5, counts("reo", 1)), totals(1));
+    }
+
+    @Test
+    void of_caseAcknowledgedAndCustomerWrittenTo_countsBothOnTheirDay() {
+        Case open = opened();
+        Instant at = hoursAfterOpening(1);
+        Case told = open.toBuilder().version(open.version() + 1)
+                .append(at, "system", ActivityType.CUSTOMER_ACKNOWLEDGED, Map.of("reason", "response"))
+                .append(at, "responder:ana", ActivityType.CUSTOMER_CONTACTED, Map.of("subject", "About your order", "message", "Sorry"))
+                .build();
+
+        assertThat(deltas(change(open, told)).getFirst().counters()).containsEntry("ack", 1L).containsEntry("msg", 1L);
     }
 
     @Test

@@ -5,6 +5,10 @@ import static io.closedloop.dynamodb.Table.s;
 
 import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
+import io.closedloop.domain.ResponseId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import io.closedloop.ports.ResponseStore;
 import io.closedloop.ports.StoreOutcome;
 import java.time.LocalDate;
@@ -134,6 +138,11 @@ public final class DynamoDbResponseStore implements ResponseStore {
                     .build();
             dynamo.queryPaginator(query).items().forEach(item -> consumer.accept(ResponseItem.fromItem(item)));
         }
+    }
+
+    @Override
+    public Optional<Response> get(String campaignId, Instant submittedAt, ResponseId id) {
+        return find(campaignId, LocalDate.ofInstant(submittedAt, ZoneOffset.UTC), id.sourceId(), id.externalId()).stream().findFirst();
     }
 
     @Override

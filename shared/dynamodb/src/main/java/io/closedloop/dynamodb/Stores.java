@@ -1,7 +1,10 @@
 package io.closedloop.dynamodb;
 
+import io.closedloop.app.Alerting;
 import io.closedloop.aws.Settings;
+import io.closedloop.customer.ResponseAcknowledgements;
 import io.closedloop.ports.ConfigCache;
+import io.closedloop.ports.Mailer;
 import io.closedloop.ports.SourceCache;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,7 +24,8 @@ public record Stores(
         DynamoDbCaseQueue queue,
         DynamoDbSignInStore signIns,
         DynamoDbSessionStore sessions,
-        DynamoDbSuppressions suppressions) {
+        DynamoDbSuppressions suppressions,
+        DynamoDbAcknowledgementStore acknowledgements) {
 
     /** How long a function keeps configuration before reading it again. */
     public static final Duration CONFIG_TTL = Duration.ofSeconds(30);
@@ -31,7 +35,13 @@ public record Stores(
         return new Stores(client, table, config, new ConfigCache(config, clock, configTtl), new SourceCache(config, clock, configTtl),
                 new DynamoDbResponseStore(client, table, retentionDays), new DynamoDbCaseStore(client, table),
                 new DynamoDbRoundRobinCounter(client, table), new DynamoDbKpiStore(client, table), new DynamoDbCaseQueue(client, table),
-                new DynamoDbSignInStore(client, table), new DynamoDbSessionStore(client, table), new DynamoDbSuppressions(client, table));
+                new DynamoDbSignInStore(client, table), new DynamoDbSessionStore(client, table), new DynamoDbSuppressions(client, table),
+                new DynamoDbAcknowledgementStore(client, table, retentionDays));
+    }
+
+    /** The sender of acknowledgements for responses that open no case, over these stores. */
+    public ResponseAcknowledgements acknowledgementSender(Mailer mailer, String sender, String baseUrl) {
+        return Alerting.acknowledgements(acknowledgements, responses, mailer, configCache, config, suppressions, sender, baseUrl);
     }
 
     /** As a deployed function builds them: the table named by TABLE_NAME, the system clock. */

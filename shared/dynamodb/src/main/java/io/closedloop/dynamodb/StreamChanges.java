@@ -27,6 +27,10 @@ public final class StreamChanges {
                 changes.add(new Change.ResponseChange(sequence,
                         oldImage.isEmpty() ? null : ResponseItem.fromItem(oldImage),
                         newImage.isEmpty() ? null : ResponseItem.fromItem(newImage)));
+            } else if (AcknowledgementItem.isAcknowledgement(keys)) {
+                changes.add(new Change.AcknowledgementChange(sequence,
+                        oldImage.isEmpty() ? null : AcknowledgementItem.fromItem(oldImage),
+                        newImage.isEmpty() ? null : AcknowledgementItem.fromItem(newImage)));
             } else if (CaseItem.isCase(keys)) {
                 changes.add(new Change.CaseChange(sequence,
                         oldImage.isEmpty() ? null : CaseItem.fromItem(oldImage),

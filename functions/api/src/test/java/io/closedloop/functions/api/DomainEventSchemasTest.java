@@ -5,6 +5,7 @@ import io.closedloop.cases.Alert;
 import io.closedloop.cases.AlertKind;
 import io.closedloop.config.CheckInPolicy;
 import io.closedloop.customer.CheckIns;
+import io.closedloop.customer.ResponseAcknowledgement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,12 +141,14 @@ class DomainEventSchemasTest {
         events.addAll(DomainEvents.of(new Change.ResponseChange("1", null, response(0))));
         events.addAll(DomainEvents.of(new Change.ResponseChange("2", response(0), response(1))));
         events.addAll(DomainEvents.of(new Change.CaseChange("3", null, walkedCase())));
+        ResponseAcknowledgement claimed = ResponseAcknowledgement.pending(response(0), T0).claimed(T0.plusSeconds(180));
+        events.addAll(DomainEvents.of(new Change.AcknowledgementChange("4", claimed, claimed.sent(T0.plusSeconds(2)))));
         return events;
     }
 
     @Test
     void oneSchemaPerEventType_andNoOther() throws IOException {
-        Set<String> types = new TreeSet<>(Set.of("ResponseReceived", "ResponseUpdated"));
+        Set<String> types = new TreeSet<>(Set.of("ResponseReceived", "ResponseUpdated", DomainEvents.RESPONSE_ACKNOWLEDGED));
         Arrays.stream(ActivityType.values()).map(ActivityType::eventType).filter(Objects::nonNull).forEach(types::add);
         Set<String> schemas;
         try (Stream<Path> files = Files.list(EVENTS)) {
@@ -153,7 +156,7 @@ class DomainEventSchemasTest {
                     .map(n -> n.substring(0, n.length() - ".schema.json".length())).collect(Collectors.toCollection(TreeSet::new));
         }
 
-        assertThat(schemas).isEqualTo(types).hasSize(17);
+        assertThat(schemas).isEqualTo(types).hasSize(18);
     }
 
     @Test
@@ -162,7 +165,7 @@ class DomainEventSchemasTest {
 
         assertThat(produced).containsExactlyInAnyOrder("ResponseReceived", "ResponseUpdated", "CaseOpened", "CaseAssigned", "ActionTaken",
                 "NoteAdded", "RootCauseSet", "PriorityChanged", "CaseClosed", "CaseReopened", "SlaReminder", "SlaBreached", "SlaEscalated",
-                "CheckInSent", "CheckInAnswered", "CustomerAcknowledged", "CustomerContacted");
+                "CheckInSent", "CheckInAnswered", "CustomerAcknowledged", "CustomerContacted", "ResponseAcknowledged");
     }
 
     @Test

@@ -122,10 +122,11 @@ public final class ProcessorHandler implements RequestStreamHandler, Resource {
     private static ProcessChanges wire(Stores stores) {
         SesMailer mailer = SesMailer.fromEnvironment();
         EventBridgePublisher events = new EventBridgePublisher(EventBridgePublisher.client(), Settings.required("EVENT_BUS_NAME"));
+        String sender = Settings.required("SENDER_ADDRESS");
+        String baseUrl = Settings.required("PUBLIC_BASE_URL");
         return new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(),
-                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(),
-                        Settings.required("SENDER_ADDRESS"), Settings.required("PUBLIC_BASE_URL")),
-                events, stores.kpis(), InstantSource.system());
+                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), sender, baseUrl),
+                stores.acknowledgementSender(mailer, sender, baseUrl), events, stores.kpis(), InstantSource.system());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.closedloop.app.AlertDispatcher;
 import io.closedloop.app.Alerting;
 import io.closedloop.app.ProcessChanges;
 import io.closedloop.app.SlaCheck;
+import io.closedloop.customer.ResponseAcknowledgements;
 import io.closedloop.cases.Activity;
 import io.closedloop.cases.ActivityType;
 import io.closedloop.cases.Case;
@@ -58,6 +59,7 @@ final class FaultBench {
     final TableStream stream;
     final StreamDriver driver;
     final AlertDispatcher dispatcher;
+    private SesMailer mailer;
     private final EventBridgePublisher publisher;
     final SlaCheck slaCheck;
     private final String eventQueue;
@@ -88,11 +90,16 @@ final class FaultBench {
         events.putRule(r -> r.name("all").eventBusName(BUS).eventPattern("{\"source\":[\"closedloop\"]}"));
         events.putTargets(r -> r.rule("all").eventBusName(BUS).targets(t -> t.id("queue").arn(queue[0])));
 
-        dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(), stores.suppressions(), SENDER,
+        mailer = new SesMailer(ses);
+        dispatcher = Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), SENDER,
                 "https://closedloop.example.com");
         publisher = new EventBridgePublisher(events, BUS);
         driver = new StreamDriver(stream, processor());
-        slaCheck = new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock);
+        slaCheck = new SlaCheck(stores.cases(), stores.configCache(), dispatcher, acknowledgements(), clock);
+    }
+
+    private ResponseAcknowledgements acknowledgements() {
+        return stores.acknowledgementSender(mailer, SENDER, "https://closedloop.example.com");
     }
 
     /** A processor as a new execution environment would build it, over the same table, SES and bus. */
@@ -101,8 +108,8 @@ final class FaultBench {
     }
 
     ProcessorHandler processor(InstantSource environmentClock) {
-        return new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(), dispatcher, publisher,
-                stores.kpis(), environmentClock));
+        return new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(), dispatcher,
+                acknowledgements(), publisher, stores.kpis(), environmentClock));
     }
 
     /** A detractor of the demo campaign (opens a case assigned to ana), its customer named after its id. */

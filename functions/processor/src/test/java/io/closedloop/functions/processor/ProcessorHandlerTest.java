@@ -17,6 +17,8 @@ import io.closedloop.cases.Case;
 import io.closedloop.cases.CaseCommand;
 import io.closedloop.cases.SeedPlans;
 import io.closedloop.config.Responder;
+import io.closedloop.customer.ResponseAcknowledgement;
+import io.closedloop.kpi.KpiCounter;
 import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
 import io.closedloop.domain.Score;
@@ -100,9 +102,10 @@ class ProcessorHandlerTest {
 
         var dispatcher = Alerting.dispatcher(stores.cases(), new SesMailer(ses), stores.configCache(), stores.config(), stores.suppressions(),
                 "closedloop@example.com", "https://closedloop.example.com");
+        var acknowledgements = stores.acknowledgementSender(new SesMailer(ses), "closedloop@example.com", "https://closedloop.example.com");
         processor = new ProcessorHandler(new ProcessChanges(stores.cases(), stores.configCache(), stores.roundRobin(), dispatcher,
-                new EventBridgePublisher(events, BUS), stores.kpis(), clock));
-        slaCheck = new SlaCheck(stores.cases(), stores.configCache(), dispatcher, clock);
+                acknowledgements, new EventBridgePublisher(events, BUS), stores.kpis(), clock));
+        slaCheck = new SlaCheck(stores.cases(), stores.configCache(), dispatcher, acknowledgements, clock);
     }
 
     private static Response detractor(String id) {
@@ -281,5 +284,106 @@ class ProcessorHandlerTest {
         // Configuration queries only (this test's cache lifetime is zero; a function's is 30 s), then the day counter
         assertThat(meter.calls()).extracting(CapacityMeter.Call::api).containsOnly("Query", "UpdateItem").containsOnlyOnce("UpdateItem");
         assertThat(meter.writeUnits()).isEqualTo(1.0);
+    }
+
+    private void acknowledgePromotersAfter(int minutes) {
+        new ConfigAdmin(stores.config(), stores.configCache(), stores.cases()).put(AdminKind.CAMPAIGNS, DemoConfiguration.CAMPAIGN_ID,
+                Json.tree(("""
+                        {"name": "Demo NPS survey", "actionPlanId": "resolution-for-detractors", "slaPolicyId": "detractor-48h",
+                         "acknowledgement": {"promoterMinutes": %d, "company": "Loja Azul"}}""".formatted(minutes)).getBytes()), 1L);
+    }
+
+    private static Response promoter(String id) {
+        return new Response(DemoConfiguration.SOURCE_ID, id, DemoConfiguration.CAMPAIGN_ID, NOW.minusSeconds(60),
+                new Respondent("cust-9", "rita.lopes@example.com", "Rita Lopes", null, "pt-BR"), new Score(ScoreType.NPS, 10), "Great",
+                Map.of(), Map.of(), 0);
+    }
+
+    @Test
+    void process_promoterOpensNoCase_isAcknowledgedOnce_publishesResponseAcknowledged_andCountsIt() throws IOException {
+        acknowledgePromotersAfter(0);
+        Response promoter = promoter("r-ack");
+        stores.responses().store(promoter);
+
+        deliverStream();
+        deliverStream();
+        deliverStream();
+
+        assertThat(stores.cases().find(promoter.id().caseId())).isEmpty();
+        assertThat(moto.sentEmails()).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).containsExactly("rita.lopes@example.com");
+            assertThat(mail.subject()).isEqualTo("Thank you!");
+        });
+        assertThat(stores.acknowledgements().find(ResponseAcknowledgement.idOf(promoter.id()))).get()
+                .satisfies(ack -> assertThat(ack.delivered()).isTrue());
+        assertThat(publishedEvents()).extracting(e -> e.path("detail-type").asText()).containsExactlyInAnyOrder("ResponseReceived", "ResponseAcknowledged");
+        assertThat(stores.kpis().days(DemoConfiguration.CAMPAIGN_ID, NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate())).singleElement().satisfies(day -> {
+                    assertThat(day.get(KpiCounter.ACKNOWLEDGED)).isEqualTo(1);
+                    assertThat(day.get(KpiCounter.RESPONSES)).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void process_promoterAcknowledgement_throttled_isRetriedByTheCheck_andSentOnce() throws IOException {
+        acknowledgePromotersAfter(20);
+        Response promoter = promoter("r-ack-late");
+        stores.responses().store(promoter);
+        deliverStream();
+        slaCheck.run();
+        assertThat(moto.sentEmails()).as("not before its delay").isEmpty();
+
+        sesFailures.failNext(Integer.MAX_VALUE);
+        clock.advance(Duration.ofMinutes(21));
+        slaCheck.run();
+        ResponseAcknowledgement retried = stores.acknowledgements().find(ResponseAcknowledgement.idOf(promoter.id())).orElseThrow();
+        assertThat(retried.alert().state()).isEqualTo(AlertState.PENDING);
+        assertThat(retried.alert().attempts()).isEqualTo(1);
+        assertThat(moto.sentEmails()).isEmpty();
+
+        sesFailures.heal();
+        clock.advance(Duration.ofMinutes(2));
+        slaCheck.run();
+        slaCheck.run();
+
+        assertThat(moto.sentEmails()).extracting(MotoServer.SentEmail::subject).containsExactly("Thank you!");
+    }
+
+    @Test
+    void process_promoterAcknowledgement_toABouncedAddress_isNeverSent() throws IOException {
+        acknowledgePromotersAfter(0);
+        stores.suppressions().suppress(io.closedloop.customer.Addresses.hash("rita.lopes@example.com"),
+                io.closedloop.ports.Suppressions.Reason.BOUNCED, NOW.minusSeconds(3600));
+        Response promoter = promoter("r-ack-bounced");
+        stores.responses().store(promoter);
+
+        deliverStream();
+        clock.advance(Duration.ofHours(2));
+        slaCheck.run();
+
+        assertThat(moto.sentEmails()).isEmpty();
+        assertThat(stores.acknowledgements().find(ResponseAcknowledgement.idOf(promoter.id()))).get().satisfies(ack -> {
+            assertThat(ack.failure()).isEqualTo("suppressed-bounced");
+            assertThat(ack.alert().dueAt()).isNull();
+        });
+    }
+
+    @Test
+    void process_promoterAcknowledgedAtOnce_costsThreeSmallPutsOfItsItem_twoReads_andTheCounterWrite() throws IOException {
+        acknowledgePromotersAfter(0);
+        stores.responses().store(promoter("r-ack-cost"));
+        var records = stream.next();
+        meter.reset();
+
+        processor.handleRequest(new ByteArrayInputStream(StreamEvents.lambdaEvent(records, stream.arn(), "us-east-1")),
+                new ByteArrayOutputStream(), null);
+
+        // create, claim and record the acknowledgement (1 unit each: a small item, its one due-index entry while due), the
+        // day counter; the response and the suppression read strongly consistent, besides the configuration queries
+        assertThat(meter.calls()).filteredOn(c -> c.api().equals("PutItem")).hasSize(3)
+                .allSatisfy(c -> assertThat(c.table()).isEqualTo(1.0));
+        assertThat(meter.calls()).filteredOn(c -> c.api().equals("GetItem")).hasSize(2);
+        assertThat(meter.calls()).filteredOn(c -> c.api().equals("UpdateItem")).hasSize(1);
+        assertThat(moto.sentEmails()).hasSize(1);
     }
 }

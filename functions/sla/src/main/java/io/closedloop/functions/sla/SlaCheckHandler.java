@@ -77,7 +77,7 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
             SlaEngine.due(c.sla(), SlaEngine.DEFAULT_POLICY, now);
             new AlertComposer(Settings.orDefault("SENDER_ADDRESS", "priming@example.invalid"), Settings.orDefault("PUBLIC_BASE_URL", "https://priming.invalid"))
                     .compose(c, Alert.pending(AlertKind.REMINDER, "first-response", responder.id(), now), responder, config, key, now);
-            Json.bytes(new SlaCheck.Result(0, 0, 0));
+            Json.bytes(new SlaCheck.Result(0, 0, 0, 0));
         });
     }
 
@@ -90,10 +90,11 @@ public final class SlaCheckHandler implements RequestStreamHandler, Resource {
 
 
     private static SlaCheck wire(Stores stores, SesMailer mailer) {
+        String sender = Settings.required("SENDER_ADDRESS");
+        String baseUrl = Settings.required("PUBLIC_BASE_URL");
         return new SlaCheck(stores.cases(), stores.configCache(),
-                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(),
-                        Settings.required("SENDER_ADDRESS"), Settings.required("PUBLIC_BASE_URL")),
-                InstantSource.system());
+                Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), sender, baseUrl),
+                stores.acknowledgementSender(mailer, sender, baseUrl), InstantSource.system());
     }
 
     @Override

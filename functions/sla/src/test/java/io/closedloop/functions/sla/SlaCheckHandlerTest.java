@@ -77,7 +77,7 @@ class SlaCheckHandlerTest {
         RecordingMailer mailer = new RecordingMailer();
         SlaCheck check = new SlaCheck(stores.cases(), stores.configCache(),
                 Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), "cx@example.com", "https://cx.example.com"),
-                clock);
+                stores.acknowledgementSender(mailer, "cx@example.com", "https://cx.example.com"), clock);
         return new Setup(stores, client, meter, clock, mailer, new SlaCheckHandler(check));
     }
 

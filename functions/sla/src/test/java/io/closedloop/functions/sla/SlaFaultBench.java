@@ -74,7 +74,7 @@ final class SlaFaultBench {
     SlaCheck check() {
         return new SlaCheck(stores.cases(), stores.configCache(),
                 Alerting.dispatcher(stores.cases(), mailer, stores.configCache(), stores.config(), stores.suppressions(), SENDER, "https://closedloop.example.com"),
-                clock);
+                stores.acknowledgementSender(mailer, SENDER, "https://closedloop.example.com"), clock);
     }
 
     CaseService caseService() {
