@@ -121,9 +121,14 @@ class CustomerMailTest {
                 .satisfies(item -> assertThat(item).containsEntry("st", "PENDING").containsKey("gsi3pk"));
         stack.runSchedule("SlaCheckFunction");
         assertThat(promoterThanksTo(address)).as("not before the delay").isEmpty();
+        long acknowledgedBefore = kpis().path("contact").path("acknowledged").asLong();
 
         afterTheDelay();
         stack.runSchedule("SlaCheckFunction");
+        assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(kpis().path("contact").path("acknowledged").asLong()).as("counted once sent").isEqualTo(acknowledgedBefore + 1);
+        assertThat(admin.get("/console/dashboard?campaignId=demo-nps&days=7").body())
+                .contains("<dd id=\"acknowledged\">" + (acknowledgedBefore + 1) + "</dd>");
 
         assertThat(promoterThanksTo(address)).singleElement().satisfies(ack -> {
             assertThat(ack.text()).startsWith("Hello Rita,").contains("Thank you for your kind words").contains("The Loja Azul team");
@@ -179,6 +184,7 @@ class CustomerMailTest {
         Map<String, String> email = admin.get("/console/cases/" + caseId).form("email");
         email.put("subject", "About your delivery");
         email.put("message", "Dear Tomás,\n\nI am sorry about the delay. <b>A new parcel</b> left today.\n\nAlex");
+        long messagesBefore = kpis().path("contact").path("customerMessages").asLong();
 
         assertThat(admin.post("/console/cases/" + caseId + "/email", email).status()).isEqualTo(303);
         assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();
@@ -192,6 +198,7 @@ class CustomerMailTest {
             assertThat(m.headers()).containsKey("List-Unsubscribe");
         });
         String page = admin.get("/console/cases/" + caseId).body();
+        assertThat(kpis().path("contact").path("customerMessages").asLong()).isEqualTo(messagesBefore + 1);
         assertThat(page).contains("Wrote to the customer: About your delivery").contains("This message replaces the automatic acknowledgement.")
                 .contains("Message sent to the customer").contains("I am sorry about the delay.");
 
@@ -328,6 +335,15 @@ class CustomerMailTest {
     private static JsonNode apiCase(String caseId) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/cases/" + caseId))
                 .header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return Json.tree(answer.body().getBytes());
+    }
+
+    private static JsonNode kpis() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(stack.clock().instant(), java.time.ZoneOffset.UTC);
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/kpis?campaignId=demo-nps&from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1))).header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return Json.tree(answer.body().getBytes());
     }

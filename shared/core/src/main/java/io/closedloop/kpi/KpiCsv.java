@@ -24,13 +24,14 @@ public final class KpiCsv {
         row(csv, List.of("campaign", "day", "responses", "nps_responses", "nps", "opened", "closed", "reopened",
                 "first_responses", "first_response_within_target_pct", "resolved_within_target_pct",
                 "resolved_within_goal_pct", "breaches", "check_ins_sent", "check_ins_answered", "recovered",
-                "reopened_by_customer"));
+                "reopened_by_customer", "acknowledged", "customer_messages"));
         for (KpiReport.Day d : report.days()) {
             row(csv, List.of(text(report.campaignId()), d.day().toString(), number(d.responses()), number(d.npsResponses()),
                     decimal(d.nps()), number(d.opened()), number(d.closed()), number(d.reopened()), number(d.firstResponses()),
                     percent(d.firstResponseWithinTargetShare()), percent(d.resolvedWithinTargetShare()),
                     percent(d.resolvedWithinGoalShare()), number(d.breaches()), number(d.checkInsSent()),
-                    number(d.checkInsAnswered()), number(d.recovered()), number(d.reopenedByCustomer())));
+                    number(d.checkInsAnswered()), number(d.recovered()), number(d.reopenedByCustomer()), number(d.acknowledged()),
+                    number(d.customerMessages())));
         }
         return csv.toString();
     }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param byAssignee by the assignee at the time of each event; the id {@code -} collects unassigned cases
  * @param byRootCause closes by the root cause at close time (moved when it is set later)
  * @param recoveryBy the check-ins by assignee, team, root cause and rule, as the case stood at each check-in
+ * @param contact what customers heard from us besides the check-in: acknowledgements and responders' messages
  */
 public record KpiReport(
         String campaignId,
@@ -26,7 +27,8 @@ public record KpiReport(
         List<Owner> byTeam,
         List<Cause> byRootCause,
         Recovery recovery,
-        List<RecoveryOf> recoveryBy) {
+        List<RecoveryOf> recoveryBy,
+        Contact contact) {
 
     public KpiReport {
         days = List.copyOf(days);
@@ -109,7 +111,9 @@ public record KpiReport(
             long checkInsSent,
             long checkInsAnswered,
             long recovered,
-            long reopenedByCustomer) {}
+            long reopenedByCustomer,
+            long acknowledged,
+            long customerMessages) {}
 
     /** The figures of one assignee or team; {@code recovered} of {@code checkInsAnswered} said the issue is resolved. */
     public record Owner(
@@ -145,6 +149,13 @@ public record KpiReport(
             long detractorsNowPassive,
             long detractorsNowPromoter,
             Double conversionRate) {}
+
+    /**
+     * Acknowledgements sent (a case's, or a response's that opened no case) and messages responders wrote to customers.
+     *
+     * @param acknowledgedShare acknowledged / responses of the period
+     */
+    public record Contact(long acknowledged, Double acknowledgedShare, long customerMessages) {}
 
     /** The dimensions of {@link #recoveryBy}. */
     public enum RecoveryDimension { ASSIGNEE, TEAM, ROOT_CAUSE, RULE }

@@ -26,7 +26,7 @@ public final class KpiReports {
     public static final int MAX_DAYS = 731;
 
     /** How many counts a {@link KpiReport.Day} holds. */
-    private static final int DAY_COUNTS = 16;
+    private static final int DAY_COUNTS = 18;
 
     private KpiReports() {}
 
@@ -62,7 +62,9 @@ public final class KpiReports {
         }
         long openNow = totals == null ? 0 : Math.max(0, totals.get(KpiCounter.OPEN_NOW));
         return new KpiReport(campaignId, from, to, target, totals(sum, openNow, target), series,
-                owners(sum, KpiCounter.ASSIGNEE), owners(sum, KpiCounter.TEAM), causes(sum), recovery(sum), recoveryBy(sum));
+                owners(sum, KpiCounter.ASSIGNEE), owners(sum, KpiCounter.TEAM), causes(sum), recovery(sum), recoveryBy(sum),
+                new KpiReport.Contact(get(sum, KpiCounter.ACKNOWLEDGED), share(get(sum, KpiCounter.ACKNOWLEDGED), get(sum, KpiCounter.RESPONSES)),
+                        get(sum, KpiCounter.CUSTOMER_MESSAGES)));
     }
 
     /** Checks a period a report is asked for. */
@@ -85,7 +87,7 @@ public final class KpiReports {
             get(c, KpiCounter.REOPENED), get(c, FIRST_RESPONSES), get(c, FIRST_RESPONSE_IN_TARGET), get(c, RESOLVED_IN_TARGET),
             get(c, RESOLVED_IN_GOAL), get(c, KpiCounter.FIRST_RESPONSE_BREACHES) + get(c, KpiCounter.RESOLUTION_BREACHES),
             get(c, KpiCounter.CHECK_INS_SENT), get(c, KpiCounter.CHECK_INS_ANSWERED), get(c, KpiCounter.RECOVERED),
-            get(c, KpiCounter.REOPENED_BY_CUSTOMER)});
+            get(c, KpiCounter.REOPENED_BY_CUSTOMER), get(c, KpiCounter.ACKNOWLEDGED), get(c, KpiCounter.CUSTOMER_MESSAGES)});
     }
 
     /** The figures of several days together (a week or a month of a chart), labelled with the first day. */
@@ -104,13 +106,14 @@ public final class KpiReports {
     private static long[] counts(KpiReport.Day d) {
         return new long[] {d.responses(), d.npsResponses(), d.npsDetractors(), d.npsPromoters(), d.opened(), d.closed(),
             d.reopened(), d.firstResponses(), d.firstResponsesWithinTarget(), d.resolvedWithinTarget(), d.resolvedWithinGoal(),
-            d.breaches(), d.checkInsSent(), d.checkInsAnswered(), d.recovered(), d.reopenedByCustomer()};
+            d.breaches(), d.checkInsSent(), d.checkInsAnswered(), d.recovered(), d.reopenedByCustomer(), d.acknowledged(),
+            d.customerMessages()};
     }
 
     private static KpiReport.Day day(LocalDate day, long[] v) {
         long closed = v[5];
         return new KpiReport.Day(day, v[0], v[1], v[2], v[3], nps(v[3], v[2], v[1]), v[4], closed, v[6], v[7], v[8],
-                share(v[8], v[7]), v[9], share(v[9], closed), v[10], share(v[10], closed), v[11], v[12], v[13], v[14], v[15]);
+                share(v[8], v[7]), v[9], share(v[9], closed), v[10], share(v[10], closed), v[11], v[12], v[13], v[14], v[15], v[16], v[17]);
     }
 
     private static KpiReport.Totals totals(Map<String, Long> c, long openNow, Goal goal) {

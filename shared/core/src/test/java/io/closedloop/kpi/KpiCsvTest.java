@@ -25,15 +25,16 @@ class KpiCsvTest {
     void days_headerThenOneRowPerDay_withCrlf() {
         String csv = KpiCsv.days(report("nps-2025", List.of(day("nps-2025", "2025-03-04",
                 counts("resp", 4, "nps", 4, "nPro", 1, "nDet", 3, "opn", 3, "cls", 2, "reo", 1, "fr", 3, "frIn", 2,
-                        "resIn", 1, "goalIn", 2, "brFr", 1, "brRes", 1, "ciS", 3, "ciA", 2, "ciY", 1, "ciReo", 1)))));
+                        "resIn", 1, "goalIn", 2, "brFr", 1, "brRes", 1, "ciS", 3, "ciA", 2, "ciY", 1, "ciReo", 1, "ack", 2,
+                        "msg", 1)))));
 
         assertThat(csv).isEqualTo(
                 "campaign,day,responses,nps_responses,nps,opened,closed,reopened,first_responses,"
                         + "first_response_within_target_pct,resolved_within_target_pct,resolved_within_goal_pct,breaches,"
-                        + "check_ins_sent,check_ins_answered,recovered,reopened_by_customer\r\n"
-                        + "nps-2025,2025-03-03,0,0,,0,0,0,0,,,,0,0,0,0,0\r\n"
-                        + "nps-2025,2025-03-04,4,4,-50.0,3,2,1,3,66.7,50.0,100.0,2,3,2,1,1\r\n"
-                        + "nps-2025,2025-03-05,0,0,,0,0,0,0,,,,0,0,0,0,0\r\n");
+                        + "check_ins_sent,check_ins_answered,recovered,reopened_by_customer,acknowledged,customer_messages\r\n"
+                        + "nps-2025,2025-03-03,0,0,,0,0,0,0,,,,0,0,0,0,0,0,0\r\n"
+                        + "nps-2025,2025-03-04,4,4,-50.0,3,2,1,3,66.7,50.0,100.0,2,3,2,1,1,2,1\r\n"
+                        + "nps-2025,2025-03-05,0,0,,0,0,0,0,,,,0,0,0,0,0,0,0\r\n");
     }
 
     @Test

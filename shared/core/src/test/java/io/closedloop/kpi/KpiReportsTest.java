@@ -99,6 +99,19 @@ class KpiReportsTest {
     }
 
     @Test
+    void build_contact_acknowledgementsAgainstResponses_andMessages_perDayAndForThePeriod() {
+        KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
+                day("2025-03-03", counts("resp", 4, "ack", 3, "msg", 1)),
+                day("2025-03-04", counts("resp", 4, "ack", 1))), openNow(0), GOAL);
+
+        assertThat(report.contact()).isEqualTo(new KpiReport.Contact(4, 0.5, 1));
+        assertThat(report.days().get(2).acknowledged()).isEqualTo(3);
+        assertThat(KpiReports.sum(FROM, report.days()).customerMessages()).isEqualTo(1);
+        assertThat(KpiReports.build(CAMPAIGN, FROM, TO, List.of(), openNow(0), GOAL).contact().acknowledgedShare())
+                .as("nothing to divide by").isNull();
+    }
+
+    @Test
     void build_npsFromNpsScaleOnly_promotersMinusDetractors() {
         KpiReport report = KpiReports.build(CAMPAIGN, FROM, TO, List.of(
                 day("2025-03-03", counts("resp", 6, "nps", 6, "pro", 4, "nPro", 3, "pas", 1, "det", 2, "nDet", 2)),
