@@ -210,6 +210,46 @@ class CustomerMailTest {
     }
 
     @Test
+    void responderPicksAReplyTemplate_theFormIsFilledForThisCustomer_theEditedMessageGoesOut_andTheConsoleFormKeepsTheTemplates()
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode campaign = (com.fasterxml.jackson.databind.node.ObjectNode) admin("GET",
+                "/admin/campaigns/demo-nps", null, null).body();
+        long version = campaign.remove("version").asLong();
+        campaign.remove("id");
+        var templates = campaign.putArray("replyTemplates");
+        templates.addObject().put("id", "late-delivery").put("name", "Late delivery").put("locale", "en")
+                .put("subject", "About your order, {firstName}")
+                .put("body", "Hello {firstName},\n\nI am sorry your order was late. I am {owner}, and I will follow it myself.\n\nThe {company} team");
+        templates.addObject().put("id", "retard").put("name", "Retard de livraison").put("locale", "fr")
+                .put("subject", "Votre commande").put("body", "Bonjour {firstName},\n\n{owner}");
+        assertThat(admin("PUT", "/admin/campaigns/demo-nps", campaign, version).status()).isEqualTo(200);
+        stack.clock().advance(Duration.ofSeconds(3));
+        String address = "joana.dias@example.com";
+        post(detractor("Joana Dias", address));
+        String caseId = caseOf("Joana Dias");
+
+        assertThat(admin.get("/console/cases/" + caseId).body()).contains("<select id=\"reply\" name=\"reply\">")
+                .contains("Late delivery (EN)").contains("Retard de livraison (FR)");
+        Set<String> before = table();
+        Map<String, String> email = admin.get("/console/cases/" + caseId + "?reply=late-delivery").form("email");
+        assertThat(table()).as("picking a template is a GET: it changes nothing").isEqualTo(before);
+        assertThat(email).containsEntry("subject", "About your order, Joana");
+        assertThat(email.get("message")).startsWith("Hello Joana,").contains("I am Ana Souza, and I will follow it myself.")
+                .contains("The Loja Azul team");
+        email.put("message", email.get("message") + "\n\nPS: a new parcel left today.");
+
+        assertThat(admin.post("/console/cases/" + caseId + "/email", email).status()).isEqualTo(303);
+        assertThat(stack.awaitStreamIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(stack.outbox().messages()).filteredOn(m -> m.to().equals(address) && m.subject().equals("About your order, Joana"))
+                .singleElement().satisfies(m -> assertThat(m.text()).contains("I am Ana Souza").contains("PS: a new parcel left today."));
+
+        Map<String, String> form = admin.get("/console/admin/campaigns/demo-nps").form("campaign");
+        assertThat(admin.post("/console/admin/campaigns/demo-nps", form).status()).isEqualTo(303);
+        assertThat(admin("GET", "/admin/campaigns/demo-nps", null, null).body().path("replyTemplates").size())
+                .as("saving the console's campaign form keeps the templates").isEqualTo(2);
+    }
+
+    @Test
     void sesBounce_suppressesTheAddress_showsOnTheCase_andTheNextAcknowledgementIsNotSent() throws Exception {
         String address = "quim.barros@example.com";
         post(detractor("Quim Barros", address));
@@ -337,6 +377,22 @@ class CustomerMailTest {
                 .header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return Json.tree(answer.body().getBytes());
+    }
+
+    private record ApiAnswer(int status, JsonNode body) {}
+
+    private static ApiAnswer admin(String method, String path, JsonNode body, Long ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("authorization", "Bearer " + DemoConfiguration.ADMIN_KEY)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("if-match", "\"" + ifMatch + "\"");
+        }
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiAnswer(answer.statusCode(), answer.body().isEmpty() ? null : Json.tree(answer.body().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static JsonNode kpis() throws Exception {

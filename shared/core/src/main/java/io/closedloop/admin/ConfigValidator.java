@@ -141,7 +141,51 @@ public final class ConfigValidator {
         if (campaign.acknowledgement() != null) {
             acknowledgement(check, campaign.acknowledgement());
         }
+        replyTemplates(check, campaign.replyTemplates());
         return check.errors();
+    }
+
+    /** As long as a message the case page lets a responder send. */
+    static final int MAX_REPLY_BODY = 4000;
+    private static final Pattern REPLY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private static void replyTemplates(FieldChecks check, List<Campaign.ReplyTemplate> templates) {
+        if (templates.size() > Campaign.MAX_REPLY_TEMPLATES) {
+            check.error("replyTemplates", "must hold at most " + Campaign.MAX_REPLY_TEMPLATES + " templates");
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < templates.size(); i++) {
+            Campaign.ReplyTemplate template = templates.get(i);
+            String path = "replyTemplates[" + i + "]";
+            if (template == null) {
+                check.error(path, "must not be null");
+                continue;
+            }
+            if (template.id() == null || !REPLY_ID.matcher(template.id()).matches()) {
+                check.error(path + ".id", "must be 1 to 40 lower-case letters, digits and dashes");
+            } else if (!ids.add(template.id())) {
+                check.error(path + ".id", "repeats another template's id");
+            }
+            check.text(path + ".name", template.name(), FieldChecks.MAX_NAME_LENGTH);
+            if (template.locale() == null || !ACK_LOCALES.contains(template.locale())) {
+                check.error(path + ".locale", "must be en or fr");
+            }
+            mailText(check, path, template.subject(), template.body(), MAX_REPLY_BODY);
+        }
+    }
+
+    private static void mailText(FieldChecks check, String path, String subject, String body, int maxBody) {
+        check.text(path + ".subject", subject, MAX_ACK_SUBJECT);
+        if (body == null || body.isBlank()) {
+            check.error(path + ".body", "is required");
+        } else if (body.length() > maxBody) {
+            check.error(path + ".body", "must be at most " + maxBody + " characters");
+        } else if (body.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            check.error(path + ".body", "must not contain control characters other than line breaks");
+        }
+        placeholders(check, path + ".subject", subject);
+        placeholders(check, path + ".body", body);
     }
 
     static final int MAX_ACK_SUBJECT = 150;
@@ -175,16 +219,7 @@ public final class ConfigValidator {
             } else if (!seen.add(template.locale() + "|" + template.category())) {
                 check.error(path, "repeats the template for this language and category");
             }
-            check.text(path + ".subject", template.subject(), MAX_ACK_SUBJECT);
-            if (template.body() == null || template.body().isBlank()) {
-                check.error(path + ".body", "is required");
-            } else if (template.body().length() > MAX_ACK_BODY) {
-                check.error(path + ".body", "must be at most " + MAX_ACK_BODY + " characters");
-            } else if (template.body().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-                check.error(path + ".body", "must not contain control characters other than line breaks");
-            }
-            placeholders(check, path + ".subject", template.subject());
-            placeholders(check, path + ".body", template.body());
+            mailText(check, path, template.subject(), template.body(), MAX_ACK_BODY);
         }
     }
 

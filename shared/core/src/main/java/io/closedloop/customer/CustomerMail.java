@@ -93,8 +93,7 @@ public final class CustomerMail {
         Map<String, String> values = new LinkedHashMap<>();
         String firstName = CheckIns.firstName(respondent);
         values.put("firstName", firstName == null ? "" : AlertComposer.singleLine(firstName, NAME_PART));
-        values.put("company", settings.map(Acknowledgement::company).filter(s -> !s.isBlank())
-                .or(() -> campaign.map(Campaign::name)).orElse(""));
+        values.put("company", campaign.map(Campaign::company).orElse(""));
         values.put("owner", owner.map(n -> AlertComposer.singleLine(n, NAME_PART)).orElse(m.t("ack.ownerUnknown")));
         String subject = AlertComposer.singleLine(fill(subjectPattern, values), 200);
         String body = fill(bodyPattern, values);

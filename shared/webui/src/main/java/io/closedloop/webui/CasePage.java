@@ -12,10 +12,12 @@ import io.closedloop.http.HttpResponse;
 import io.closedloop.ports.CaseStore;
 import io.closedloop.ports.CaseSummary;
 import io.closedloop.webui.CaseView.Notice;
+import io.closedloop.customer.ReplyTemplates;
 import io.closedloop.webui.CaseViews.Attempt;
 import io.closedloop.webui.FormBody.MalformedFormException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -95,13 +97,21 @@ public final class CasePage {
         return paths;
     }
 
-    /** {@code GET}: the page, with the "saved" notice after a Post/Redirect/Get ({@code ?done=<command>}). */
+    /**
+     * {@code GET}: the page, with the "saved" notice after a Post/Redirect/Get ({@code ?done=<command>}), or with
+     * "Write to the customer" filled from a reply template ({@code ?reply=<templateId>}; an unknown one fills nothing).
+     * Either way a GET changes nothing.
+     */
     public HttpResponse show(HttpRequest request, Case current, Viewer viewer, Configuration config, Instant now) {
         WebMessages m = viewer.m();
         Notice notice = request.query("done").flatMap(CommandForm::of)
                 .map(done -> new Notice("success", m.t("done." + done.path())))
                 .orElse(null);
-        return page(200, current, viewer, config, now, notice, null);
+        Attempt reply = request.query("reply").flatMap(id -> ReplyTemplates.fill(current, id, config)
+                .map(filled -> new Attempt(CommandForm.EMAIL, new FormBody(Map.of("reply", id, "subject", filled.subject(),
+                        "message", filled.message())), null)))
+                .orElse(null);
+        return page(200, current, viewer, config, now, notice, reply);
     }
 
     /**

@@ -157,5 +157,11 @@ public record CaseView(
      *
      * @param acknowledgementDue when the automatic acknowledgement goes unless a message replaces it; null when none waits
      */
-    public record EmailForm(String to, String subject, String message, String error, String acknowledgementDue) {}
+    /**
+     * @param templates the campaign's replies to start from, the customer's language first; picking one reloads the page
+     *     ({@code GET <page>?reply=<id>#email}) with the form filled in
+     * @param page where the picker's GET goes: the case page itself
+     */
+    public record EmailForm(String to, String subject, String message, String error, String acknowledgementDue, List<Option> templates,
+            String page) {}
 }

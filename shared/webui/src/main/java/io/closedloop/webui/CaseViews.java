@@ -17,6 +17,7 @@ import io.closedloop.domain.Respondent;
 import io.closedloop.domain.Response;
 import io.closedloop.ports.CaseSummary;
 import io.closedloop.customer.Acknowledgements;
+import io.closedloop.customer.ReplyTemplates;
 import io.closedloop.webui.CaseView.ActionForm;
 import io.closedloop.webui.CaseView.Attribute;
 import io.closedloop.webui.CaseView.Customer;
@@ -79,7 +80,7 @@ public final class CaseViews {
                 .map(o -> new EarlierCase(o.openedAt() == null ? "–" : dates.format(o.openedAt()),
                         o.score() == null ? "–" : o.score().toString(), m.status(o.status() == null ? null : o.status().name())))
                 .toList();
-        Forms forms = forms(c, plan, config, viewer, m, attempt, dates);
+        Forms forms = forms(c, plan, config, viewer, m, attempt, dates, paths);
         return new CaseView(m, m.t("page.caseTitle", customer.name()), c.id(), paths.formBase(c.id()),
                 c.version(), viewer.csrf(), notice, summary(c, plan, config, m, dates), feedback(c.response(), m, dates), customer,
                 earlier, SlaText.lines(c, now, m, dates), m.t("page.zone", zoneName(dates.getZone())),
@@ -183,7 +184,7 @@ public final class CaseViews {
     }
 
     private static Forms forms(Case c, ActionPlan plan, Configuration config, CasePage.Viewer viewer, WebMessages m, Attempt attempt,
-            DateTimeFormatter dates) {
+            DateTimeFormatter dates, CasePaths paths) {
         Set<Form> available = viewer.mayAct() ? CaseForms.availableForms(c, plan, Actor.of(viewer.person())) : Set.of();
         if (available.isEmpty()) {
             return new Forms(true, List.of(), null, null, null, null, null, null, null);
@@ -206,7 +207,12 @@ public final class CaseViews {
         EmailForm email = available.contains(Form.EMAIL_CUSTOMER)
                 ? new EmailForm(c.response().respondent().email(), draftText(attempt, CommandForm.EMAIL, "subject"),
                         draftText(attempt, CommandForm.EMAIL, "message"), error(attempt, CommandForm.EMAIL),
-                        Acknowledgements.waiting(c) ? dates.format(c.alerts().get(Acknowledgements.KEY).notBefore()) : null)
+                        Acknowledgements.waiting(c) ? dates.format(c.alerts().get(Acknowledgements.KEY).notBefore()) : null,
+                        ReplyTemplates.offered(c, config).stream()
+                                .map(t -> new Option(t.id(), m.t("form.replyTemplate", t.name(), t.locale().toUpperCase(java.util.Locale.ROOT)),
+                                        t.id().equals(draft(attempt, CommandForm.EMAIL, "reply"))))
+                                .toList(),
+                        paths.page(c.id()))
                 : null;
         return new Forms(false, actions, close, note, reassign, rootCause, priority, reopen, email);
     }

@@ -151,6 +151,9 @@ final class CampaignsPages implements EntryPages.Kind<Campaign, CampaignsPages.I
             // wording written for one category (admin API) is not on this form: it stays as it was
             stored.ifPresent(a -> a.templates().stream().filter(t -> t.category() != null).forEach(t -> templates.add(Json.tree(Json.bytes(t)))));
         }
+        // reply templates are set through the admin API (docs/customer-loop.md): saving this form keeps them
+        Optional.ofNullable(input.id()).map(id -> visit.config().campaigns().get(id)).map(Campaign::replyTemplates)
+                .filter(t -> !t.isEmpty()).ifPresent(t -> json.set("replyTemplates", Json.tree(Json.bytes(t))));
         ObjectNode goal = json.putObject("goal");
         goal.put("share", share);
         goal.put("within", Duration.ofHours(hours).toString());
